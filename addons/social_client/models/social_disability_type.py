@@ -1,0 +1,31 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import fields, models
+
+
+class SocialDisabilityType(models.Model):
+    """Disability type of UU 8/2016 art. 4; a client may have several (ganda)."""
+
+    _name = "social.disability.type"
+    _description = "Disability Type"
+    _order = "sequence, id"
+
+    name = fields.Char(
+        required=True, help="Official Indonesian term of the regulation, kept as written."
+    )
+    code = fields.Char(required=True)
+    category = fields.Selection(
+        [
+            ("physical", "Physical"),
+            ("intellectual", "Intellectual"),
+            ("mental", "Mental"),
+            ("sensory", "Sensory"),
+        ],
+        required=True,
+    )
+    sequence = fields.Integer(default=10)
+    description = fields.Text()
+    active = fields.Boolean(default=True)
+
+    _code_unique = models.Constraint(
+        "UNIQUE(code)", "The disability type code must be unique."
+    )

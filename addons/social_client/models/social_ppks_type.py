@@ -1,0 +1,27 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import fields, models
+
+
+class SocialPpksType(models.Model):
+    """One of the 26 PPKS types of Permensos 5/2019, kept as data."""
+
+    _name = "social.ppks.type"
+    _description = "PPKS Type"
+    _order = "sequence, code, id"
+    _rec_names_search = ["name", "code"]
+
+    name = fields.Char(
+        required=True, help="Official Indonesian term of the regulation, kept as written."
+    )
+    code = fields.Char(required=True, help="Number of the type in the regulation.")
+    sequence = fields.Integer(default=10)
+    cluster_id = fields.Many2one(
+        "social.atensi.cluster",
+        string="ATENSI Cluster",
+        ondelete="restrict",
+        help="Cluster a client of this type is usually served in.",
+    )
+    description = fields.Text()
+    active = fields.Boolean(default=True)
+
+    _code_unique = models.Constraint("UNIQUE(code)", "The PPKS type code must be unique.")

