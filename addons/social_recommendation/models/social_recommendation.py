@@ -1,0 +1,746 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+STATES = [
+    ("draft", "Request Received"),
+    ("verification", "Field Verification"),
+    ("check", "Administrative Check"),
+    ("review", "Sign-off"),
+    ("approved", "Approved"),
+    ("issued", "Letter Issued"),
+    ("handed", "Handed Over"),
+    ("delivered", "Client Delivered"),
+    ("cancel", "Cancelled"),
+]
+# the request may be completed (documents, assessment) only in these states
+EDITABLE_STATES = ("draft", "verification", "check")
+# the letter may be printed from these states on
+PRINTABLE_STATES = ("approved", "issued", "handed", "delivered")
+# set only by the action_* methods
+WORKFLOW_FIELDS = {
+    "state",
+    "letter_number",
+    "letter_date",
+    "letter_attachment_id",
+    "checked_by_id",
+    "checked_date",
+    "approved_date",
+    "handed_date",
+    "return_note",
+}
+# the request as checked and signed: frozen once the administrative check passed
+REQUEST_FIELDS = {
+    "client_id",
+    "type_id",
+    "institution_id",
+    "social_worker_id",
+    "user_id",
+    "company_id",
+    "date_received",
+    "request_from",
+    "request_village_id",
+    "request_letter_number",
+    "request_letter_date",
+    "request_letter",
+    "assessment_result",
+    "assessment_notes",
+}
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+class SocialRecommendation(models.Model):
+    """A recommendation letter from the request of a village to the delivery
+    of the client to the institution (SOP of seed 002).
+
+    The sign-off (Kasi paraf, Kabid paraf, Kadis signature) is a tier
+    validation of OCA base_tier_validation; the state machine around it is
+    driven only by the ``action_*`` methods, and each SOP step is timed in
+    ``social.recommendation.step``.
+    """
+
+    _name = "social.recommendation"
+    _description = "Social Recommendation"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _order = "date_received desc, id desc"
+    _check_company_auto = True
+
+    _state_from = ["review"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = True
+
+    name = fields.Char(
+        string="Agenda Number",
+        readonly=True,
+        copy=False,
+        default="/",
+        index=True,
+        help="Number of the incoming request in the register (buku agenda).",
+    )
+    state = fields.Selection(
+        STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Registered by",
+        default=lambda self: self.env.user,
+        required=True,
+        tracking=True,
+        index=True,
+        help="Staff member who registered the request. As the requester of the "
+        "sign-off, this person may not sign it off (four-eyes principle).",
+    )
+
+    # The request of the village
+    date_received = fields.Datetime(
+        string="Received on", default=fields.Datetime.now, required=True, tracking=True
+    )
+    request_from = fields.Char(
+        string="Requested by (Office)",
+        required=True,
+        help="Village or kelurahan office that sent the request letter.",
+    )
+    request_village_id = fields.Many2one(
+        "social.region",
+        string="Requesting Village",
+        domain="[('level', '=', 'village')]",
+        index=True,
+    )
+    request_letter_number = fields.Char(string="Request Letter Number")
+    request_letter_date = fields.Date(string="Request Letter Date")
+    request_letter = fields.Binary(string="Scanned Request Letter", attachment=True)
+    request_letter_name = fields.Char(string="Request Letter File Name")
+
+    # What is recommended
+    client_id = fields.Many2one(
+        "social.client",
+        string="Client",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+    )
+    type_id = fields.Many2one(
+        "social.recommendation.type",
+        string="Recommendation Type",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    institution_id = fields.Many2one(
+        "res.partner",
+        string="Destination Institution",
+        tracking=True,
+        domain="[('id', 'in', allowed_institution_ids)]",
+    )
+    allowed_institution_ids = fields.Many2many(
+        "res.partner", related="type_id.institution_ids", string="Allowed Institutions"
+    )
+    social_worker_id = fields.Many2one(
+        "res.users",
+        string="Social Worker",
+        tracking=True,
+        index=True,
+        help="Social worker assigned to the field verification and assessment.",
+    )
+
+    # Verification and assessment
+    assessment_result = fields.Selection(
+        [("eligible", "Eligible"), ("not_eligible", "Not Eligible")],
+        tracking=True,
+    )
+    assessment_notes = fields.Text(string="Assessment Notes")
+    document_ids = fields.One2many(
+        "social.recommendation.document", "recommendation_id", string="Documents"
+    )
+    missing_document_type_ids = fields.Many2many(
+        "social.recommendation.document.type",
+        string="Missing Documents",
+        compute="_compute_missing_document_type_ids",
+    )
+    checked_by_id = fields.Many2one(
+        "res.users", string="Checked by", readonly=True, copy=False
+    )
+    checked_date = fields.Datetime(string="Checked on", readonly=True, copy=False)
+    return_note = fields.Text(
+        string="Reason for Return",
+        readonly=True,
+        copy=False,
+        help="Comment of the reviewer who returned the recommendation.",
+    )
+
+    # The letter and the delivery
+    approved_date = fields.Datetime(string="Approved on", readonly=True, copy=False)
+    letter_number = fields.Char(readonly=True, copy=False, tracking=True, index=True)
+    letter_date = fields.Date(readonly=True, copy=False, tracking=True)
+    letter_attachment_id = fields.Many2one(
+        "ir.attachment", string="Issued Letter", readonly=True, copy=False
+    )
+    handed_date = fields.Datetime(string="Handed over on", readonly=True, copy=False)
+    delivery_date = fields.Datetime(string="Delivered on", copy=False, tracking=True)
+    delivered_by_id = fields.Many2one(
+        "res.users", string="Delivered by", copy=False, tracking=True
+    )
+    note = fields.Html()
+
+    # SOP timing
+    step_ids = fields.One2many(
+        "social.recommendation.step", "recommendation_id", string="SOP Steps"
+    )
+    sop_overrun = fields.Boolean(
+        string="SOP Overrun",
+        compute="_compute_sop_overrun",
+        store=True,
+        help="At least one step took longer than its SOP standard.",
+    )
+    sop_overrun_count = fields.Integer(
+        string="Overrun Steps", compute="_compute_sop_overrun", store=True
+    )
+
+    _name_company_unique = models.UniqueIndex(
+        "(name, company_id) WHERE name != '/'",
+        "The agenda number must be unique per company.",
+    )
+
+    @api.depends("step_ids.is_overrun")
+    def _compute_sop_overrun(self):
+        for rec in self:
+            count = len(rec.step_ids.filtered("is_overrun"))
+            rec.sop_overrun_count = count
+            rec.sop_overrun = bool(count)
+
+    @api.depends("type_id.required_document_type_ids", "document_ids.document_type_id")
+    def _compute_missing_document_type_ids(self):
+        for rec in self:
+            rec.missing_document_type_ids = (
+                rec.type_id.required_document_type_ids
+                - rec.document_ids.document_type_id
+            )
+
+    @api.onchange("type_id")
+    def _onchange_type_id(self):
+        if self.institution_id and self.institution_id not in self.allowed_institution_ids:
+            self.institution_id = False
+        if not self.institution_id and len(self.allowed_institution_ids) == 1:
+            self.institution_id = self.allowed_institution_ids
+
+    @api.onchange("client_id")
+    def _onchange_client_id(self):
+        if self.client_id.social_worker_id and not self.social_worker_id:
+            self.social_worker_id = self.client_id.social_worker_id
+        if self.client_id.village_id and not self.request_village_id:
+            self.request_village_id = self.client_id.village_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                vals["name"] = self.env["ir.sequence"].with_company(
+                    company
+                ).next_by_code("social.recommendation") or "/"
+        records = super().create(vals_list)
+        records._sop_start("assignment")
+        return records
+
+    def write(self, vals):
+        if not self.env.context.get("social_recommendation_workflow"):
+            if WORKFLOW_FIELDS.intersection(vals):
+                raise UserError(
+                    self.env._(
+                        "The step, the letter number and the sign-off dates of a "
+                        "recommendation change only through its buttons."
+                    )
+                )
+            locked = REQUEST_FIELDS.intersection(vals)
+            if locked and any(rec.state not in EDITABLE_STATES for rec in self):
+                raise UserError(
+                    self.env._(
+                        "The request can no longer be changed once the administrative "
+                        "check has passed: %(fields)s.",
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in sorted(locked)
+                        ),
+                    )
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        if any(rec.state not in ("draft", "cancel") for rec in self):
+            raise UserError(
+                self.env._(
+                    "Only a request still received or a cancelled recommendation can "
+                    "be deleted; the register keeps the others."
+                )
+            )
+        return super().unlink()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _check_state(self, states, action):
+        """Refuse ``action`` on records that are not in one of ``states``."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for rec in self:
+            if rec.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(action)s is not possible on %(name)s: it is in the step "
+                        "%(state)s, and this action needs %(expected)s.",
+                        action=action,
+                        name=rec.name,
+                        state=labels[rec.state],
+                        expected=", ".join(labels[state] for state in states),
+                    )
+                )
+
+    def _check_group(self, xmlid, action):
+        if not self.env.user.has_group(xmlid):
+            group = self.env.ref(xmlid)
+            raise UserError(
+                self.env._(
+                    "%(action)s may only be done by a member of %(group)s.",
+                    action=action,
+                    group=group.name,
+                )
+            )
+
+    def _write_workflow(self, vals):
+        """Write done by the workflow itself: the tier validation guard against
+        edits under review does not apply to the action's own bookkeeping."""
+        return self.with_context(
+            skip_validation_check=True, social_recommendation_workflow=True
+        ).write(vals)
+
+    def _sop_steps_by_code(self, codes):
+        steps = self.env["social.recommendation.sop.step"].search(
+            [("code", "in", list(codes))]
+        )
+        return {step.code: step for step in steps}
+
+    def _sop_start(self, code=None, sop_step=None):
+        """Open the log of an SOP step on every record of ``self``."""
+        if sop_step is None:
+            sop_step = self._sop_steps_by_code([code]).get(code)
+        if not sop_step:
+            return self.env["social.recommendation.step"]
+        now = fields.Datetime.now()
+        # timing logs are written by the workflow only: users can read them but
+        # never create or alter them, so the compliance figures cannot be forged
+        return (
+            self.env["social.recommendation.step"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "recommendation_id": rec.id,
+                        "sop_step_id": sop_step.id,
+                        "standard_minutes": sop_step.standard_minutes,
+                        "date_start": now,
+                    }
+                    for rec in self
+                ]
+            )
+        )
+
+    def _sop_end(self, code=None, outcome="done", sop_step=None):
+        """Close the open log(s) of an SOP step (all open logs when no step)."""
+        logs = self.sudo().step_ids.filtered(lambda s: not s.date_end)
+        if code:
+            logs = logs.filtered(lambda s: s.sop_step_id.code == code)
+        if sop_step:
+            logs = logs.filtered(lambda s: s.sop_step_id == sop_step)
+        logs.write(
+            {
+                "date_end": fields.Datetime.now(),
+                "user_id": self.env.user.id,
+                "outcome": outcome,
+            }
+        )
+        return logs
+
+    def _next_letter_number(self, date):
+        self.ensure_one()
+        seq = (
+            self.env["ir.sequence"]
+            .with_company(self.company_id)
+            .next_by_code("social.recommendation.letter", sequence_date=date)
+        )
+        if not seq:
+            raise UserError(
+                self.env._("The sequence of recommendation letters is missing.")
+            )
+        return self.company_id.recommendation_number_pattern.format(
+            seq=seq,
+            year=date.year,
+            month=f"{date.month:02d}",
+            roman_month=ROMAN_MONTHS[date.month - 1],
+        )
+
+    # ------------------------------------------------------------------ actions
+
+    def action_start_verification(self):
+        self._check_state(["draft"], self.env._("Starting the field verification"))
+        for rec in self:
+            if not rec.social_worker_id:
+                raise UserError(
+                    self.env._(
+                        "Assign the social worker who verifies %(name)s in the field "
+                        "first.",
+                        name=rec.name,
+                    )
+                )
+        self._sop_end("assignment")
+        self._write_workflow({"state": "verification"})
+        self._sop_start("verification")
+        for rec in self:
+            rec.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=rec.social_worker_id.id,
+                summary=self.env._("Field verification and assessment"),
+            )
+        return True
+
+    def action_submit_assessment(self):
+        self._check_state(["verification"], self.env._("Submitting the assessment"))
+        for rec in self:
+            if self.env.user != rec.social_worker_id and not self.env.user.has_group(
+                "social_client.group_social_manager"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the assigned social worker %(worker)s submits the "
+                        "assessment of %(name)s.",
+                        worker=rec.social_worker_id.name,
+                        name=rec.name,
+                    )
+                )
+            if not rec.assessment_result or not rec.assessment_notes:
+                raise UserError(
+                    self.env._(
+                        "Record the result and the notes of the assessment of "
+                        "%(name)s first.",
+                        name=rec.name,
+                    )
+                )
+        self._sop_end("verification")
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        self._write_workflow({"state": "check", "return_note": False})
+        self._sop_start("admin_check")
+        return True
+
+    def _administrative_problems(self):
+        """What keeps the Kasi from passing the administrative check."""
+        self.ensure_one()
+        problems = []
+        client = self.client_id
+        if not client.nik and not client.no_identity:
+            problems.append(
+                self.env._(
+                    "identification: the client has no NIK and is not registered "
+                    "as without identity"
+                )
+            )
+        if not client.registration_number or client.registration_number == "/":
+            problems.append(self.env._("registration: the client has no number"))
+        if self.assessment_result != "eligible" or not self.assessment_notes:
+            problems.append(
+                self.env._("assessment: the client was not assessed as eligible")
+            )
+        if self.missing_document_type_ids:
+            problems.append(
+                self.env._(
+                    "missing documents: %(documents)s",
+                    documents=", ".join(self.missing_document_type_ids.mapped("name")),
+                )
+            )
+        return problems
+
+    def action_administrative_check(self):
+        """The Kasi's check (SOP step 3); passing it requests the sign-off."""
+        action = self.env._("The administrative check")
+        self._check_state(["check"], action)
+        self._check_group("social_client.group_social_kasi", action)
+        for rec in self:
+            problems = rec._administrative_problems()
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "The administrative check of %(name)s cannot go on:\n- "
+                        "%(problems)s",
+                        name=rec.name,
+                        problems="\n- ".join(problems),
+                    )
+                )
+        self._sop_end("admin_check")
+        self._write_workflow(
+            {
+                "state": "review",
+                "checked_by_id": self.env.user.id,
+                "checked_date": fields.Datetime.now(),
+            }
+        )
+        self.invalidate_recordset(["review_ids"])
+        for rec in self:
+            reviews = rec.request_validation()
+            if not reviews:
+                raise UserError(
+                    self.env._(
+                        "No sign-off tier applies to %(name)s: ask the administrator "
+                        "to configure the tier definitions of recommendations.",
+                        name=rec.name,
+                    )
+                )
+            rec._sop_start_next_tier()
+        return True
+
+    def action_issue(self):
+        """Give the approved letter its number and date and keep the PDF."""
+        self._check_state(["approved"], self.env._("Issuing the letter"))
+        self._sop_end("issue")
+        for rec in self:
+            date = fields.Date.context_today(rec)
+            rec._write_workflow(
+                {
+                    "state": "issued",
+                    "letter_number": rec._next_letter_number(date),
+                    "letter_date": date,
+                }
+            )
+        self._attach_letter()
+        self._sop_start("handover")
+        return True
+
+    def action_hand_over(self):
+        """The letter goes to the Kasi and the social worker (SOP step 6)."""
+        self._check_state(["issued"], self.env._("Handing over the letter"))
+        self._sop_end("handover")
+        self._write_workflow({"state": "handed", "handed_date": fields.Datetime.now()})
+        self._sop_start("delivery")
+        return True
+
+    def action_deliver(self):
+        """The client is delivered to the institution (SOP step 7)."""
+        self._check_state(["handed"], self.env._("Recording the delivery"))
+        self._sop_end("delivery")
+        for rec in self:
+            rec._write_workflow(
+                {
+                    "state": "delivered",
+                    "delivery_date": rec.delivery_date or fields.Datetime.now(),
+                    "delivered_by_id": (rec.delivered_by_id or self.env.user).id,
+                }
+            )
+        return True
+
+    def action_cancel(self):
+        self._check_state(
+            ["draft", "verification", "check", "review", "approved"],
+            self.env._("Cancelling"),
+        )
+        self._sop_end(outcome="cancelled")
+        self._write_workflow({"state": "cancel"})
+        return True
+
+    def action_print_letter(self):
+        self._check_state(list(PRINTABLE_STATES), self.env._("Printing the letter"))
+        return self.env.ref(
+            "social_recommendation.social_recommendation_letter_report"
+        ).report_action(self)
+
+    def _attach_letter(self):
+        """Render the issued letter and keep it as an attachment."""
+        report = self.env["ir.actions.report"]
+        report_name = "social_recommendation.report_recommendation_letter"
+        for rec in self:
+            content, file_type = report._render_qweb_pdf(report_name, rec.ids)
+            filename = self.env._(
+                "Recommendation %(number)s", number=rec.letter_number.replace("/", "-")
+            )
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{filename}.{file_type}",
+                    "datas": base64.b64encode(content),
+                    "res_model": rec._name,
+                    "res_id": rec.id,
+                    "mimetype": "application/pdf"
+                    if file_type == "pdf"
+                    else "text/html",
+                }
+            )
+            rec._write_workflow({"letter_attachment_id": attachment.id})
+            rec.message_post(
+                body=self.env._(
+                    "Letter %(number)s issued.", number=rec.letter_number
+                ),
+                attachment_ids=attachment.ids,
+            )
+
+    # ------------------------------------------------------------------ sign-off
+
+    def restart_validation(self):
+        if not self.env.user.has_group("social_client.group_social_manager"):
+            raise UserError(
+                self.env._(
+                    "Only an administrator may restart a sign-off; a reviewer "
+                    "returns the recommendation by rejecting it."
+                )
+            )
+        return super().restart_validation()
+
+    def _check_can_sign(self):
+        """Explain, on the server, why the current user may not sign now."""
+        self.ensure_one()
+        if self.state != "review":
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "%(name)s is not waiting for a sign-off (it is in the step "
+                    "%(state)s).",
+                    name=self.name,
+                    state=labels[self.state],
+                )
+            )
+        if self.can_review:
+            return
+        user = self.env.user
+        open_reviews = self.review_ids.filtered(
+            lambda r: r.status in ("waiting", "pending")
+        ).sorted("sequence")
+        if not open_reviews:
+            raise UserError(
+                self.env._("%(name)s has nothing left to sign.", name=self.name)
+            )
+        current = open_reviews[0]
+        in_pool = open_reviews.filtered(
+            lambda r: user in (r.reviewer_id | r.reviewer_group_id.user_ids)
+        )
+        if in_pool and user in open_reviews.requested_by:
+            raise UserError(
+                self.env._(
+                    "You registered %(name)s, so you cannot sign it off yourself "
+                    "(four-eyes principle).",
+                    name=self.name,
+                )
+            )
+        if in_pool:
+            raise UserError(
+                self.env._(
+                    "It is not your turn to sign %(name)s: %(tier)s must be signed "
+                    "first.",
+                    name=self.name,
+                    tier=current.name,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "The current step of %(name)s (%(tier)s) may only be signed by "
+                "%(who)s.",
+                name=self.name,
+                tier=current.name,
+                who=current.todo_by,
+            )
+        )
+
+    def _signable_reviews(self, tiers=False):
+        sequences = self._get_sequences_to_approve(self.env.user)
+        return (tiers or self.review_ids).filtered(
+            lambda r: r.sequence in sequences and r.status in ("waiting", "pending")
+        )
+
+    def validate_tier(self):
+        self._check_can_sign()
+        return super().validate_tier()
+
+    def reject_tier(self):
+        self._check_can_sign()
+        return super().reject_tier()
+
+    def _prepare_tier_review_vals(self, definition, sequence):
+        vals = super()._prepare_tier_review_vals(definition, sequence)
+        # the requester of the sign-off is whoever registered the request, not
+        # the Kasi whose administrative check opens it
+        vals["requested_by"] = self.user_id.id
+        return vals
+
+    def _validate_tier(self, tiers=False):
+        # every path (button, comment wizard) ends here: check it again so that
+        # no tier is skipped by passing other reviews to the wizard
+        self._check_can_sign()
+        tiers = self._signable_reviews(tiers)
+        approved_before = self.review_ids.filtered(lambda r: r.status == "approved")
+        res = super()._validate_tier(tiers)
+        approved_now = (
+            self.review_ids.filtered(lambda r: r.status == "approved") - approved_before
+        )
+        for review in approved_now:
+            self._sop_end(sop_step=review.definition_id.recommendation_sop_step_id)
+        if self.validation_status == "validated":
+            self._write_workflow(
+                {"state": "approved", "approved_date": fields.Datetime.now()}
+            )
+            self._sop_start("issue")
+        else:
+            self._sop_start_next_tier()
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        self._check_can_sign()
+        tiers = self._signable_reviews(tiers)
+        res = super()._rejected_tier(tiers)
+        if self.validation_status == "rejected":
+            rejected = self.review_ids.filtered(lambda r: r.status == "rejected")[:1]
+            self._sop_end(outcome="returned")
+            self._write_workflow(
+                {"state": "verification", "return_note": rejected.comment or False}
+            )
+            self.message_post(
+                body=self.env._(
+                    "Returned by %(user)s at %(tier)s: %(comment)s",
+                    user=self.env.user.name,
+                    tier=rejected.name,
+                    comment=rejected.comment or self.env._("no comment"),
+                )
+            )
+            self._sop_start("verification")
+        return res
+
+    def _sop_start_next_tier(self):
+        """Open the SOP log of the next review in line, if it is timed."""
+        for rec in self:
+            review = rec.review_ids.filtered(
+                lambda r: r.status in ("waiting", "pending")
+            ).sorted("sequence")[:1]
+            sop_step = review.definition_id.recommendation_sop_step_id
+            if sop_step and not rec.step_ids.filtered(
+                lambda s, step=sop_step: s.sop_step_id == step and not s.date_end
+            ):
+                rec._sop_start(sop_step=sop_step)
+
+    def _letter_signoffs(self):
+        """Approved reviews for the letter: the parafs and the signature."""
+        self.ensure_one()
+        approved = self.review_ids.filtered(lambda r: r.status == "approved").sorted(
+            "sequence"
+        )
+        parafs = approved.filtered(
+            lambda r: r.definition_id.recommendation_signoff == "paraf"
+        )
+        signature = approved.filtered(
+            lambda r: r.definition_id.recommendation_signoff == "signature"
+        )[-1:]
+        return parafs, signature
