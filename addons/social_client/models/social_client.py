@@ -44,13 +44,12 @@ class SocialClient(models.Model):
     name = fields.Char(required=True, tracking=True)
     nik = fields.Char(
         string="NIK",
-        size=16,
         copy=False,
         index=True,
         help="National identity number, 16 digits (Nomor Induk Kependudukan).",
     )
     kk_number = fields.Char(
-        string="KK Number", size=16, copy=False, help="Family card number, 16 digits."
+        string="KK Number", copy=False, help="Family card number, 16 digits."
     )
     no_identity = fields.Boolean(
         string="Without Identity",

@@ -41,7 +41,7 @@ class SocialClientFamily(models.Model):
         default="relative",
     )
     nik = fields.Char(
-        string="NIK", size=16, compute="_compute_from_member", store=True, readonly=False
+        string="NIK", compute="_compute_from_member", store=True, readonly=False
     )
     birth_date = fields.Date(compute="_compute_from_member", store=True, readonly=False)
     phone = fields.Char()
