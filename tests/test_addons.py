@@ -1,6 +1,7 @@
 """Static checks of every add-on of the suite (house style of shared CONVENTIONS.md).
 
-Each test is parametrized per installable add-on; with no add-on at all they are skipped.
+Each test is parametrized per installable add-on; with no add-on at all they are
+skipped.
 """
 
 import ast
@@ -96,11 +97,10 @@ def test_manifest(addon):
     expected = sorted(known, key=MANIFEST_ORDER.index)
     if known != expected:
         problems.append(f"keys out of order: {known}, expected {expected}")
-    unknown_before = [
-        k for i, k in enumerate(keys) if k not in MANIFEST_ORDER and i < len(known)
-    ]
-    if unknown_before:
-        problems.append(f"extra keys {unknown_before} must come after the standard ones")
+    last_known = max((keys.index(k) for k in known), default=-1)
+    extra_early = [k for k in keys[:last_known] if k not in MANIFEST_ORDER]
+    if extra_early:
+        problems.append(f"keys {extra_early} must come after the standard ones")
     if not VERSION_RE.match(str(manifest.get("version", ""))):
         problems.append(f"version {manifest.get('version')!r} is not 19.0.x.y.z")
     if manifest.get("license") != "AGPL-3":
@@ -130,10 +130,14 @@ def test_translations(addon):
     translated = {
         (e.msgctxt, e.msgid): e
         for e in po
-        if not e.obsolete and not e.fuzzy and (e.msgstr or any(e.msgstr_plural.values()))
+        if not e.obsolete
+        and not e.fuzzy
+        and (e.msgstr or any(e.msgstr_plural.values()))
     }
     untranslated = [
-        e.msgid for e in pot if not e.obsolete and (e.msgctxt, e.msgid) not in translated
+        e.msgid
+        for e in pot
+        if not e.obsolete and (e.msgctxt, e.msgid) not in translated
     ]
     assert not untranslated, (
         f"{_rel(po_path)}: {len(untranslated)} msgid(s) of the .pot have no (or a "
@@ -215,7 +219,9 @@ def test_no_pre_19_idioms(addon):
     found = []
     for suffix, patterns in OLD_IDIOMS.items():
         for path in _files(addon, suffix):
-            for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for lineno, line in enumerate(
+                path.read_text(encoding="utf-8").splitlines(), 1
+            ):
                 for idiom, pattern in patterns.items():
                     if pattern.search(line):
                         found.append(f"{_rel(path)}:{lineno}: {idiom}")
