@@ -44,24 +44,17 @@ MANIFEST_REQUIRED = [
 ]
 VERSION_RE = re.compile(r"^19\.0\.\d+\.\d+\.\d+$")
 
-# Idioms that Odoo 19.0 no longer accepts (or silently ignores), by file type.
-OLD_IDIOMS = {
-    ".xml": {
-        "<tree": re.compile(r"<tree\b"),
-        "attrs=": re.compile(r"\battrs\s*="),
-        "states=": re.compile(r"\bstates\s*="),
-        "kanban-box": re.compile(r"kanban-box"),
-        "groups_id": re.compile(r"\bgroups_id\b"),
-    },
-    ".py": {
-        "_sql_constraints": re.compile(r"\b_sql_constraints\b"),
-        "states=": re.compile(r"\bstates\s*="),
-        "attrs=": re.compile(r"\battrs\s*="),
-        "groups_id": re.compile(r"\bgroups_id\b"),
-        "<tree": re.compile(r"<tree\b"),
-        "kanban-box": re.compile(r"kanban-box"),
-    },
+# Idioms that Odoo 19.0 no longer accepts (or silently ignores). XML: attribute-level
+# patterns on each line; Python: read from the syntax tree (so that a local variable
+# named `states` is not taken for the removed field parameter).
+OLD_XML_IDIOMS = {
+    "<tree": re.compile(r"<tree\b"),
+    "attrs=": re.compile(r"\sattrs\s*=\s*[\"']"),
+    "states=": re.compile(r"\sstates\s*=\s*[\"']"),
+    "kanban-box": re.compile(r"kanban-box"),
+    "groups_id": re.compile(r"\bgroups_id\b"),
 }
+OLD_PY_STRINGS = ("<tree", "kanban-box", "groups_id")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -215,16 +208,36 @@ def test_every_model_has_access_rules(addon):
     assert not missing, f"{_rel(csv_path)} has no line for: {missing}"
 
 
+def _old_python_idioms(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in ("states", "attrs"):
+            yield node.value.lineno, f"{node.arg}="
+        elif isinstance(node, ast.keyword) and node.arg == "groups_id":
+            yield node.value.lineno, "groups_id"
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "_sql_constraints" for t in node.targets
+        ):
+            yield node.lineno, "_sql_constraints"
+        elif isinstance(node, ast.Attribute) and node.attr == "groups_id":
+            yield node.lineno, "groups_id"
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for idiom in OLD_PY_STRINGS:
+                if idiom in node.value:
+                    yield node.lineno, idiom
+
+
 def test_no_pre_19_idioms(addon):
     found = []
-    for suffix, patterns in OLD_IDIOMS.items():
-        for path in _files(addon, suffix):
-            for lineno, line in enumerate(
-                path.read_text(encoding="utf-8").splitlines(), 1
-            ):
-                for idiom, pattern in patterns.items():
-                    if pattern.search(line):
-                        found.append(f"{_rel(path)}:{lineno}: {idiom}")
+    for path in _files(addon, ".xml"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for lineno, line in enumerate(lines, 1):
+            for idiom, pattern in OLD_XML_IDIOMS.items():
+                if pattern.search(line):
+                    found.append(f"{_rel(path)}:{lineno}: {idiom}")
+    for path in _files(addon, ".py"):
+        for lineno, idiom in _old_python_idioms(path):
+            found.append(f"{_rel(path)}:{lineno}: {idiom}")
     assert not found, "pre-19.0 idioms:\n" + "\n".join(found)
 
 
