@@ -441,27 +441,34 @@ class SocialClient(models.Model):
                     )
                 )
 
-    @api.constrains("nik")
-    def _check_nik_unique(self):
-        """Unique across all clients, archived included, naming the holder."""
-        with_nik = self.filtered("nik")
+    def _check_nik_unique(self, vals_list):
+        """Unique across all clients, archived included, naming the holder.
+
+        Checked before the rows reach the database: the unique index, kept
+        against concurrent saves, would refuse them first with a technical
+        error that names nobody. ``self`` are the clients being written.
+        """
         seen = {}
-        for client in with_nik:
-            if client.nik in seen:
+        for vals in vals_list:
+            nik = vals.get("nik")
+            if not nik:
+                continue
+            if nik in seen:
                 raise ValidationError(
                     self.env._(
                         "The NIK %(nik)s is entered twice: %(first)s and %(second)s.",
-                        nik=client.nik,
-                        first=seen[client.nik].name,
-                        second=client.name,
+                        nik=nik,
+                        first=seen[nik],
+                        second=vals.get("name"),
                     )
                 )
-            seen[client.nik] = client
+            seen[nik] = vals.get("name")
         if not seen:
             return
         others = self.with_context(active_test=False).search_fetch(
-            [("nik", "in", list(seen)), ("id", "not in", with_nik.ids)],
+            [("nik", "in", list(seen)), ("id", "not in", self.ids)],
             ["nik", "registration_number", "name", "active"],
+            limit=1,
         )
         for other in others:
             raise ValidationError(
@@ -558,6 +565,7 @@ class SocialClient(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._normalize_identity_vals(vals)
+        self._check_nik_unique(vals_list)  # before numbers are drawn and rows inserted
         to_number = [v for v in vals_list if v.get("registration_number", "/") == "/"]
         numbers = self._next_registration_numbers(len(to_number))
         for vals, number in zip(to_number, numbers, strict=True):
@@ -599,7 +607,10 @@ class SocialClient(models.Model):
         return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
     def write(self, vals):
-        return super().write(self._normalize_identity_vals(vals))
+        self._normalize_identity_vals(vals)
+        if vals.get("nik"):
+            self._check_nik_unique([{"nik": vals["nik"], "name": c.name} for c in self])
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions
