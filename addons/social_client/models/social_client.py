@@ -499,7 +499,9 @@ class SocialClient(models.Model):
                 )
             raise ValidationError(message)
 
-    @api.constrains("nik", "no_identity", "no_identity_description")
+    # name is always given on create, so the check also runs for a client
+    # created with neither an NIK nor the without-identity flag
+    @api.constrains("name", "nik", "no_identity", "no_identity_description")
     def _check_identity(self):
         for client in self:
             if client.no_identity and not (client.no_identity_description or "").strip():
