@@ -22,8 +22,13 @@ class SocialClientFamily(models.Model):
         help="The family member when they are registered as a client too.",
         index="btree_not_null",
     )
+    # precomputed: the name is required, so it must be known before the INSERT
     name = fields.Char(
-        compute="_compute_from_member", store=True, readonly=False, required=True
+        compute="_compute_from_member",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     relation = fields.Selection(
         [
@@ -41,9 +46,15 @@ class SocialClientFamily(models.Model):
         default="relative",
     )
     nik = fields.Char(
-        string="NIK", compute="_compute_from_member", store=True, readonly=False
+        string="NIK",
+        compute="_compute_from_member",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
-    birth_date = fields.Date(compute="_compute_from_member", store=True, readonly=False)
+    birth_date = fields.Date(
+        compute="_compute_from_member", store=True, readonly=False, precompute=True
+    )
     phone = fields.Char()
     is_guardian = fields.Boolean(
         string="Guardian", help="Responsible person (wali / penanggung jawab)."
