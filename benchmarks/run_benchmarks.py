@@ -7,7 +7,7 @@ data behind nor see each other's. It prints a heading per file and its wall time
 
 Usage (from the repository root; bin/bench creates a throw-away database first):
 
-    python benchmarks/run_benchmarks.py -c odoo.conf -d DB [--addons-path PATHS] [NAME...]
+    python benchmarks/run_benchmarks.py -c odoo.conf -d DB [--addons-path P] [NAME...]
 
 NAME filters the files: a benchmark runs when any NAME is part of its file name.
 Exit status: 1 when a benchmark raised, else 0.
