@@ -216,8 +216,16 @@ class SocialRecommendation(models.Model):
 
     @api.depends("step_ids.is_overrun")
     def _compute_sop_overrun(self):
+        # one grouped query for the whole batch, whatever its size
+        counts = dict(
+            self.env["social.recommendation.step"]._read_group(
+                [("recommendation_id", "in", self.ids), ("is_overrun", "=", True)],
+                groupby=["recommendation_id"],
+                aggregates=["__count"],
+            )
+        )
         for rec in self:
-            count = len(rec.step_ids.filtered("is_overrun"))
+            count = counts.get(rec, 0)
             rec.sop_overrun_count = count
             rec.sop_overrun = bool(count)
 

@@ -49,6 +49,8 @@ class SocialRecommendationRegisterXlsx(models.AbstractModel):
         for row, rec in enumerate(records, start=1):
             for col, (_header, _width, getter) in enumerate(columns):
                 value = getter(rec)
+                if value in ("", False, None):
+                    continue
                 if hasattr(value, "hour"):
                     # stored in UTC: the register shows the user's local time
                     value = fields.Datetime.context_timestamp(rec, value).replace(
