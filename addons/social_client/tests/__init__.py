@@ -1,0 +1,5 @@
+from . import test_access
+from . import test_client
+from . import test_export
+from . import test_nik
+from . import test_region
