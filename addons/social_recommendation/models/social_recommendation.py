@@ -48,7 +48,20 @@ REQUEST_FIELDS = {
     "assessment_result",
     "assessment_notes",
 }
-ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN_MONTHS = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+)
 
 
 class SocialRecommendation(models.Model):
@@ -118,8 +131,8 @@ class SocialRecommendation(models.Model):
         domain="[('level', '=', 'village')]",
         index=True,
     )
-    request_letter_number = fields.Char(string="Request Letter Number")
-    request_letter_date = fields.Date(string="Request Letter Date")
+    request_letter_number = fields.Char()
+    request_letter_date = fields.Date()
     request_letter = fields.Binary(string="Scanned Request Letter", attachment=True)
     request_letter_name = fields.Char(string="Request Letter File Name")
 
@@ -161,7 +174,7 @@ class SocialRecommendation(models.Model):
         [("eligible", "Eligible"), ("not_eligible", "Not Eligible")],
         tracking=True,
     )
-    assessment_notes = fields.Text(string="Assessment Notes")
+    assessment_notes = fields.Text()
     document_ids = fields.One2many(
         "social.recommendation.document", "recommendation_id", string="Documents"
     )
@@ -239,7 +252,10 @@ class SocialRecommendation(models.Model):
 
     @api.onchange("type_id")
     def _onchange_type_id(self):
-        if self.institution_id and self.institution_id not in self.allowed_institution_ids:
+        if (
+            self.institution_id
+            and self.institution_id not in self.allowed_institution_ids
+        ):
             self.institution_id = False
         if not self.institution_id and len(self.allowed_institution_ids) == 1:
             self.institution_id = self.allowed_institution_ids
@@ -258,9 +274,12 @@ class SocialRecommendation(models.Model):
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id
                 )
-                vals["name"] = self.env["ir.sequence"].with_company(
-                    company
-                ).next_by_code("social.recommendation") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("social.recommendation")
+                    or "/"
+                )
         records = super().create(vals_list)
         records._sop_start("assignment")
         return records
@@ -288,7 +307,8 @@ class SocialRecommendation(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_in_progress(self):
         if any(rec.state not in ("draft", "cancel") for rec in self):
             raise UserError(
                 self.env._(
@@ -296,7 +316,6 @@ class SocialRecommendation(models.Model):
                     "be deleted; the register keeps the others."
                 )
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------ helpers
 
@@ -592,9 +611,7 @@ class SocialRecommendation(models.Model):
             )
             rec._write_workflow({"letter_attachment_id": attachment.id})
             rec.message_post(
-                body=self.env._(
-                    "Letter %(number)s issued.", number=rec.letter_number
-                ),
+                body=self.env._("Letter %(number)s issued.", number=rec.letter_number),
                 attachment_ids=attachment.ids,
             )
 

@@ -18,8 +18,16 @@ class SocialRecommendationRegisterXlsx(models.AbstractModel):
             (env._("Agenda Number"), 18, lambda r: r.name),
             (env._("Received on"), 18, lambda r: r.date_received),
             (env._("Requested by (Office)"), 28, lambda r: r.request_from or ""),
-            (env._("Requesting Village"), 22, lambda r: r.request_village_id.name or ""),
-            (env._("Request Letter Number"), 22, lambda r: r.request_letter_number or ""),
+            (
+                env._("Requesting Village"),
+                22,
+                lambda r: r.request_village_id.name or "",
+            ),
+            (
+                env._("Request Letter Number"),
+                22,
+                lambda r: r.request_letter_number or "",
+            ),
             (env._("Request Letter Date"), 14, lambda r: r.request_letter_date or ""),
             (env._("Client"), 26, lambda r: r.client_id.name),
             (env._("Recommendation Type"), 26, lambda r: r.type_id.name),

@@ -69,9 +69,16 @@ class RecommendationCommon(BaseCommon):
         )
 
         Region = cls.env["social.region"]
-        province = Region.create({"code": "99", "name": "Test Province", "level": "province"})
+        province = Region.create(
+            {"code": "99", "name": "Test Province", "level": "province"}
+        )
         regency = Region.create(
-            {"code": "99.01", "name": "Test Regency", "level": "regency", "parent_id": province.id}
+            {
+                "code": "99.01",
+                "name": "Test Regency",
+                "level": "regency",
+                "parent_id": province.id,
+            }
         )
         district = Region.create(
             {
@@ -100,7 +107,11 @@ class RecommendationCommon(BaseCommon):
             }
         )
         cls.institution = cls.env["res.partner"].create(
-            {"name": "Panti Werdha Sinta Rangkang", "is_company": True, "city": "Palangka Raya"}
+            {
+                "name": "Panti Werdha Sinta Rangkang",
+                "is_company": True,
+                "city": "Palangka Raya",
+            }
         )
         DocumentType = cls.env["social.recommendation.document.type"]
         cls.doc_ktp = DocumentType.create({"name": "Test KTP"})
@@ -109,10 +120,13 @@ class RecommendationCommon(BaseCommon):
             {
                 "name": "Test nursing home placement",
                 "letter_subject": "Recommendation for placement",
-                "letter_basis": "Law No. 11 of 2009 on Social Welfare;\nLaw No. 13 of 1998",
+                "letter_basis": "Law No. 11 of 2009 on Social Welfare;\n"
+                "Law No. 13 of 1998",
                 "letter_body": "is recommended to live in the institution.",
                 "institution_ids": [(4, cls.institution.id)],
-                "required_document_type_ids": [(6, 0, [cls.doc_ktp.id, cls.doc_sktm.id])],
+                "required_document_type_ids": [
+                    (6, 0, [cls.doc_ktp.id, cls.doc_sktm.id])
+                ],
             }
         )
         cls.file = base64.b64encode(b"%PDF-1.4 scanned copy")
@@ -169,7 +183,13 @@ class RecommendationCommon(BaseCommon):
                 self.env["comment.wizard"]
                 .with_user(user)
                 .with_context(**action["context"])
-                .create({"comment": comment or action["context"].get("default_comment") or "OK"})
+                .create(
+                    {
+                        "comment": comment
+                        or action["context"].get("default_comment")
+                        or "OK"
+                    }
+                )
             )
             wizard.add_comment()
         rec.invalidate_recordset()

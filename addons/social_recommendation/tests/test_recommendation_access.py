@@ -32,16 +32,16 @@ class TestRecommendationAccess(RecommendationCommon):
         with self.assertRaises(AccessError):
             rec.step_ids.with_user(self.staff_other).read(["date_start"])
         self.assertFalse(
-            self.env["social.recommendation"].with_user(self.staff_other).search(
-                [("id", "=", rec.id)]
-            )
+            self.env["social.recommendation"]
+            .with_user(self.staff_other)
+            .search([("id", "=", rec.id)])
         )
         for user in (self.kasi, self.kabid, self.kadis, self.manager):
             with self.subTest(user=user.login):
                 self.assertEqual(
-                    self.env["social.recommendation"].with_user(user).search(
-                        [("id", "=", rec.id)]
-                    ),
+                    self.env["social.recommendation"]
+                    .with_user(user)
+                    .search([("id", "=", rec.id)]),
                     rec,
                 )
 

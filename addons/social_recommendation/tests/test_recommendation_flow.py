@@ -75,7 +75,9 @@ class TestRecommendationFlow(RecommendationCommon):
         )
         self.assertTrue(all(rec.step_ids.mapped("date_end")))
         self.assertEqual(
-            rec.step_ids.filtered(lambda s: s.sop_step_id.code == "kabid_review").user_id,
+            rec.step_ids.filtered(
+                lambda s: s.sop_step_id.code == "kabid_review"
+            ).user_id,
             self.kabid,
         )
 
@@ -91,7 +93,9 @@ class TestRecommendationFlow(RecommendationCommon):
             self.company.recommendation_number_pattern = "800/Dinsos.C/{year}"
         with self.assertRaises(ValidationError):
             self.company.recommendation_number_pattern = "800/{seq}/{unknown}"
-        self.company.recommendation_number_pattern = "460/{seq}/Rehsos/{roman_month}/{year}"
+        self.company.recommendation_number_pattern = (
+            "460/{seq}/Rehsos/{roman_month}/{year}"
+        )
         rec = self._issued()
         self.assertRegex(rec.letter_number, r"^460/\d{3}/Rehsos/[IVX]+/\d{4}$")
 
@@ -104,7 +108,10 @@ class TestRecommendationFlow(RecommendationCommon):
             "action_hand_over",
             "action_deliver",
         ):
-            with self.subTest(method=method), self.assertRaisesRegex(UserError, "not possible"):
+            with (
+                self.subTest(method=method),
+                self.assertRaisesRegex(UserError, "not possible"),
+            ):
                 getattr(rec.with_user(self.kasi), method)()
         with self.assertRaisesRegex(UserError, "not waiting for a sign-off"):
             rec.with_user(self.kasi).validate_tier()
@@ -169,7 +176,10 @@ class TestRecommendationFlow(RecommendationCommon):
         self._add_documents(rec)
         self._verify(rec)
         for user in (self.staff, self.kabid, self.kadis, self.manager):
-            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "Kasi"):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "Kasi"),
+            ):
                 rec.with_user(user).action_administrative_check()
 
     def test_read_only_under_review(self):

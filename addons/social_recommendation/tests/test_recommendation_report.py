@@ -20,7 +20,9 @@ class TestRecommendationReport(RecommendationCommon):
         with self.assertRaisesRegex(UserError, "only once it is approved"):
             Report._render_qweb_html(LETTER, rec.ids)
         with self.assertRaisesRegex(UserError, "only once it is approved"):
-            Report.with_context(force_report_rendering=True)._render_qweb_pdf(LETTER, rec.ids)
+            Report.with_context(force_report_rendering=True)._render_qweb_pdf(
+                LETTER, rec.ids
+            )
         with self.assertRaisesRegex(UserError, "not possible"):
             rec.with_user(self.kasi).action_print_letter()
 
@@ -53,12 +55,18 @@ class TestRecommendationReport(RecommendationCommon):
     def test_register_xlsx(self):
         issued = self._issued()
         received = self._create(request_letter_number="400/12/DS-BR/2025")
-        report = self.env.ref("social_recommendation.social_recommendation_register_xlsx_report")
-        content, file_type = self.env["ir.actions.report"].with_user(self.kasi)._render(
-            report, (issued | received).ids, {}
+        report = self.env.ref(
+            "social_recommendation.social_recommendation_register_xlsx_report"
+        )
+        content, file_type = (
+            self.env["ir.actions.report"]
+            .with_user(self.kasi)
+            ._render(report, (issued | received).ids, {})
         )
         self.assertEqual(file_type, "xlsx")
-        rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+        rows = list(
+            load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True)
+        )
         self.assertEqual(rows[0][0], "Agenda Number")
         self.assertEqual(rows[0][11], "Letter Number")
         by_number = {row[0]: row for row in rows[1:]}
@@ -76,7 +84,9 @@ class TestRecommendationLetterPdf(HttpCase, RecommendationCommon):
     def test_letter_pdf_rendered_and_kept(self):
         rec = self._to_review(self._create())
         self._approve_all(rec)
-        rec.with_user(self.staff).with_context(force_report_rendering=True).action_issue()
+        rec.with_user(self.staff).with_context(
+            force_report_rendering=True
+        ).action_issue()
         attachment = rec.letter_attachment_id
         self.assertEqual(attachment.mimetype, "application/pdf")
         self.assertTrue(attachment.raw.startswith(b"%PDF"))

@@ -8,7 +8,9 @@ from .common import RecommendationCommon
 @tagged("post_install", "-at_install")
 class TestRecommendationSignoff(RecommendationCommon):
     def _pending(self, rec):
-        return rec.review_ids.filtered(lambda r: r.status == "pending").sorted("sequence")
+        return rec.review_ids.filtered(lambda r: r.status == "pending").sorted(
+            "sequence"
+        )
 
     def test_shipped_tier_definitions(self):
         definitions = self.env["tier.definition"].search(
@@ -27,7 +29,8 @@ class TestRecommendationSignoff(RecommendationCommon):
         self.assertTrue(all(definitions.mapped("exclude_requester")))
         self.assertEqual(set(definitions.mapped("review_type")), {"group"})
         self.assertEqual(
-            definitions.mapped("recommendation_signoff"), ["paraf", "paraf", "signature"]
+            definitions.mapped("recommendation_signoff"),
+            ["paraf", "paraf", "signature"],
         )
         self.assertIn(
             "social.recommendation",
@@ -36,10 +39,13 @@ class TestRecommendationSignoff(RecommendationCommon):
 
     def test_order_cannot_be_skipped(self):
         rec = self._to_review(self._create())
-        self.assertEqual(self._pending(rec).reviewer_group_id.name, "Section Head (Kasi)")
+        self.assertEqual(
+            self._pending(rec).reviewer_group_id.name, "Section Head (Kasi)"
+        )
         for user in (self.kabid, self.kadis):
-            with self.subTest(user=user.login), self.assertRaisesRegex(
-                UserError, "not your turn"
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "not your turn"),
             ):
                 rec.with_user(user).validate_tier()
         self._review(rec, self.kasi)
@@ -77,16 +83,19 @@ class TestRecommendationSignoff(RecommendationCommon):
     def test_wrong_role(self):
         rec = self._to_review(self._create())
         for user in (self.staff, self.worker, self.manager):
-            with self.subTest(user=user.login), self.assertRaisesRegex(
-                UserError, "may only be signed by"
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "may only be signed by"),
             ):
                 rec.with_user(user).validate_tier()
         self._review(rec, self.kasi)
         # a Kasi does not sign the Kabid's step either
         with self.assertRaisesRegex(UserError, "may only be signed by"):
             rec.with_user(self.kasi_other).validate_tier()
-        self.assertEqual(self._pending(rec).definition_id.reviewer_group_id.name,
-                         "Division Head (Kabid)")
+        self.assertEqual(
+            self._pending(rec).definition_id.reviewer_group_id.name,
+            "Division Head (Kabid)",
+        )
 
     def test_requester_cannot_approve_own_request(self):
         rec = self._create(user=self.kasi_other)
@@ -108,7 +117,9 @@ class TestRecommendationSignoff(RecommendationCommon):
         self.assertEqual(rec.validation_status, "rejected")
         self.assertEqual(rec.return_note, "The SKTM is expired.")
         self.assertIn("The SKTM is expired.", rec.message_ids[:1].body)
-        kabid_step = rec.step_ids.filtered(lambda s: s.sop_step_id.code == "kabid_review")
+        kabid_step = rec.step_ids.filtered(
+            lambda s: s.sop_step_id.code == "kabid_review"
+        )
         self.assertEqual(kabid_step.outcome, "returned")
         self.assertEqual(kabid_step.user_id, self.kabid)
         # the request can be completed again
@@ -116,12 +127,15 @@ class TestRecommendationSignoff(RecommendationCommon):
         rec.with_user(self.worker).action_submit_assessment()
         self.assertFalse(rec.return_note)
         rec.with_user(self.kasi).action_administrative_check()
-        self.assertEqual(len(rec.review_ids), 3, "a fresh sign-off replaces the old one")
+        self.assertEqual(
+            len(rec.review_ids), 3, "a fresh sign-off replaces the old one"
+        )
         self.assertEqual(set(rec.review_ids.mapped("status")), {"pending", "waiting"})
         self._approve_all(rec)
         self.assertEqual(rec.state, "approved")
         self.assertEqual(
-            len(rec.step_ids.filtered(lambda s: s.sop_step_id.code == "verification")), 2
+            len(rec.step_ids.filtered(lambda s: s.sop_step_id.code == "verification")),
+            2,
         )
 
     def test_rejection_by_kasi(self):
@@ -138,7 +152,9 @@ class TestRecommendationSignoff(RecommendationCommon):
         self.assertFalse(rec.review_ids)
 
     def test_no_tier_configured(self):
-        self.env["tier.definition"].search([("model", "=", "social.recommendation")]).active = False
+        self.env["tier.definition"].search(
+            [("model", "=", "social.recommendation")]
+        ).active = False
         rec = self._create()
         self._add_documents(rec)
         self._verify(rec)
