@@ -10,7 +10,8 @@ class SocialAtensiCluster(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(
-        required=True, help="Official Indonesian term of the regulation, kept as written."
+        required=True,
+        help="Official Indonesian term of the regulation, kept as written.",
     )
     code = fields.Char(
         required=True,
@@ -18,7 +19,9 @@ class SocialAtensiCluster(models.Model):
     )
     sequence = fields.Integer(default=10)
     description = fields.Text()
-    ppks_type_ids = fields.One2many("social.ppks.type", "cluster_id", string="PPKS Types")
+    ppks_type_ids = fields.One2many(
+        "social.ppks.type", "cluster_id", string="PPKS Types"
+    )
     active = fields.Boolean(default=True)
 
     _code_unique = models.Constraint("UNIQUE(code)", "The cluster code must be unique.")

@@ -10,10 +10,13 @@ class SocialAtensiCriteria(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(
-        required=True, help="Official Indonesian term of the regulation, kept as written."
+        required=True,
+        help="Official Indonesian term of the regulation, kept as written.",
     )
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 
-    _code_unique = models.Constraint("UNIQUE(code)", "The criterion code must be unique.")
+    _code_unique = models.Constraint(
+        "UNIQUE(code)", "The criterion code must be unique."
+    )

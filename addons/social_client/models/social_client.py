@@ -54,7 +54,8 @@ class SocialClient(models.Model):
     no_identity = fields.Boolean(
         string="Without Identity",
         tracking=True,
-        help="Found without papers (tanpa identitas); attach an NIK after family tracing.",
+        help="Found without papers (tanpa identitas); attach an NIK after family "
+        "tracing.",
     )
     no_identity_description = fields.Text(
         string="Description of the Person",
@@ -148,7 +149,9 @@ class SocialClient(models.Model):
         string="Cluster Code",
         help="Technical key of the ATENSI cluster.",
     )
-    disability_type_ids = fields.Many2many("social.disability.type", string="Disability Types")
+    disability_type_ids = fields.Many2many(
+        "social.disability.type", string="Disability Types"
+    )
     disability_multiple = fields.Boolean(
         string="Multiple Disability",
         compute="_compute_disability_multiple",
@@ -283,13 +286,18 @@ class SocialClient(models.Model):
         today = fields.Date.context_today(self)
         for client in self:
             client.age = (
-                relativedelta(today, client.birth_date).years if client.birth_date else 0
+                relativedelta(today, client.birth_date).years
+                if client.birth_date
+                else 0
             )
 
     @api.depends("ppks_type_ids.cluster_id")
     def _compute_cluster_id(self):
         for client in self:
-            if not client.cluster_id or client.cluster_id not in client.ppks_type_ids.cluster_id:
+            if (
+                not client.cluster_id
+                or client.cluster_id not in client.ppks_type_ids.cluster_id
+            ):
                 client.cluster_id = client.ppks_type_ids[:1].cluster_id
 
     @api.depends("disability_type_ids")
@@ -306,7 +314,9 @@ class SocialClient(models.Model):
     @api.depends("ktp_attachment_ids", "kk_attachment_ids")
     def _compute_documents_complete(self):
         for client in self:
-            client.documents_complete = bool(client.ktp_attachment_ids and client.kk_attachment_ids)
+            client.documents_complete = bool(
+                client.ktp_attachment_ids and client.kk_attachment_ids
+            )
 
     @api.depends("nik", "name", "birth_date", "village_id")
     def _compute_duplicate_key(self):
@@ -327,13 +337,17 @@ class SocialClient(models.Model):
 
     @api.depends("duplicate_key")
     def _compute_possible_duplicate_count(self):
-        counts = self._duplicate_counts({c.duplicate_key for c in self if c.duplicate_key})
+        counts = self._duplicate_counts(
+            {c.duplicate_key for c in self if c.duplicate_key}
+        )
         for client in self:
             count = counts.get(client.duplicate_key, 0) if client.duplicate_key else 0
             client.possible_duplicate_count = max(count - 1, 0)
 
     def _search_possible_duplicate_count(self, operator, value):
-        if operator not in ("=", "!=", ">", ">=", "<", "<=") or not isinstance(value, int):
+        if operator not in ("=", "!=", ">", ">=", "<", "<=") or not isinstance(
+            value, int
+        ):
             return NotImplemented
         groups = self.with_context(active_test=False)._read_group(
             [("duplicate_key", "!=", False)],
@@ -394,7 +408,9 @@ class SocialClient(models.Model):
 
     def _nik_error_message(self, code, value, length=0):
         messages = {
-            "format_chars": self.env._("The NIK %(nik)s may contain digits only.", nik=value),
+            "format_chars": self.env._(
+                "The NIK %(nik)s may contain digits only.", nik=value
+            ),
             "format_length": self.env._(
                 "The NIK %(nik)s must have exactly 16 digits, not %(length)s.",
                 nik=value,
@@ -409,9 +425,13 @@ class SocialClient(models.Model):
             "birth_date": self.env._(
                 "The birth date in NIK %(nik)s is not a real calendar date.", nik=value
             ),
-            "serial": self.env._("The serial number of NIK %(nik)s cannot be 0000.", nik=value),
+            "serial": self.env._(
+                "The serial number of NIK %(nik)s cannot be 0000.", nik=value
+            ),
         }
-        return messages.get(code, self.env._("The NIK %(nik)s is not valid.", nik=value))
+        return messages.get(
+            code, self.env._("The NIK %(nik)s is not valid.", nik=value)
+        )
 
     @api.constrains("nik", "birth_date", "gender")
     def _check_nik(self):
@@ -419,7 +439,9 @@ class SocialClient(models.Model):
             parsed = nik_tools.parse_nik(client.nik)
             if parsed.errors:
                 raise ValidationError(
-                    client._nik_error_message(parsed.errors[0], client.nik, parsed.length)
+                    client._nik_error_message(
+                        parsed.errors[0], client.nik, parsed.length
+                    )
                 )
             if client.birth_date and client.birth_date != parsed.birth_date:
                 raise ValidationError(
@@ -434,8 +456,8 @@ class SocialClient(models.Model):
             if client.gender and client.gender != parsed.gender:
                 raise ValidationError(
                     self.env._(
-                        "The sex of %(name)s contradicts the NIK %(nik)s (for women the "
-                        "day of birth is written plus 40).",
+                        "The sex of %(name)s contradicts the NIK %(nik)s (for women "
+                        "the day of birth is written plus 40).",
                         name=client.name,
                         nik=client.nik,
                     )
@@ -473,7 +495,8 @@ class SocialClient(models.Model):
         for other in others:
             raise ValidationError(
                 self.env._(
-                    "The NIK %(nik)s is already registered as %(number)s (%(name)s)%(archived)s.",
+                    "The NIK %(nik)s is already registered as %(number)s "
+                    "(%(name)s)%(archived)s.",
                     nik=other.nik,
                     number=other.registration_number,
                     name=other.name,
@@ -489,7 +512,8 @@ class SocialClient(models.Model):
                 continue
             if errors[0] in ("format_chars", "format_length"):
                 message = self.env._(
-                    "The KK number %(kk)s must have exactly 16 digits.", kk=client.kk_number
+                    "The KK number %(kk)s must have exactly 16 digits.",
+                    kk=client.kk_number,
                 )
             else:
                 message = self.env._(
@@ -504,17 +528,22 @@ class SocialClient(models.Model):
     @api.constrains("name", "nik", "no_identity", "no_identity_description")
     def _check_identity(self):
         for client in self:
-            if client.no_identity and not (client.no_identity_description or "").strip():
+            if (
+                client.no_identity
+                and not (client.no_identity_description or "").strip()
+            ):
                 raise ValidationError(
                     self.env._(
-                        "Describe %(name)s: a client without identity needs a description.",
+                        "Describe %(name)s: a client without identity needs a "
+                        "description.",
                         name=client.name,
                     )
                 )
             if not client.no_identity and not client.nik:
                 raise ValidationError(
                     self.env._(
-                        "Enter the NIK of %(name)s, or mark the client as without identity.",
+                        "Enter the NIK of %(name)s, or mark the client as without "
+                        "identity.",
                         name=client.name,
                     )
                 )
@@ -527,14 +556,16 @@ class SocialClient(models.Model):
             ("district_id", "district"),
             ("village_id", "village"),
         ]
-        for client in self:
+        # name the regions with their codes: village names repeat across districts
+        for client in self.with_context(social_region_show_code=True):
             parent = self.env["social.region"]
             for field_name, level in levels:
                 region = client[field_name]
                 if region and region.level != level:
                     raise ValidationError(
                         self.env._(
-                            "%(region)s is not a region of the right level for %(field)s.",
+                            "%(region)s is not a region of the right level for "
+                            "%(field)s.",
                             region=region.display_name,
                             field=client._fields[field_name].get_description(self.env)[
                                 "string"

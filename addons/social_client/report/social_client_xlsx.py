@@ -16,9 +16,15 @@ class SocialClientXlsx(models.AbstractModel):
     def _client_columns(self):
         """(header, width, getter) of each column; health data is never exported."""
         env = self.env
-        gender = dict(env["social.client"]._fields["gender"]._description_selection(env))
-        dtks = dict(env["social.client"]._fields["dtks_status"]._description_selection(env))
-        bpjs = dict(env["social.client"]._fields["bpjs_status"]._description_selection(env))
+        gender = dict(
+            env["social.client"]._fields["gender"]._description_selection(env)
+        )
+        dtks = dict(
+            env["social.client"]._fields["dtks_status"]._description_selection(env)
+        )
+        bpjs = dict(
+            env["social.client"]._fields["bpjs_status"]._description_selection(env)
+        )
         yes, no = env._("Yes"), env._("No")
         return [
             (env._("Registration Number"), 18, lambda c: c.registration_number),
@@ -38,7 +44,11 @@ class SocialClientXlsx(models.AbstractModel):
             (env._("Regency/City"), 24, lambda c: c.regency_id.name or ""),
             (env._("Province"), 20, lambda c: c.province_id.name or ""),
             (env._("Phone"), 16, lambda c: c.phone or ""),
-            (env._("PPKS Types"), 30, lambda c: ", ".join(c.ppks_type_ids.mapped("name"))),
+            (
+                env._("PPKS Types"),
+                30,
+                lambda c: ", ".join(c.ppks_type_ids.mapped("name")),
+            ),
             (env._("ATENSI Cluster"), 22, lambda c: c.cluster_id.name or ""),
             (
                 env._("Disability Types"),
@@ -48,7 +58,11 @@ class SocialClientXlsx(models.AbstractModel):
             (env._("DTKS/DTSEN Status"), 18, lambda c: dtks.get(c.dtks_status, "")),
             (env._("BPJS Number"), 16, lambda c: c.bpjs_number or ""),
             (env._("BPJS Status"), 16, lambda c: bpjs.get(c.bpjs_status, "")),
-            (env._("Documents Complete"), 10, lambda c: yes if c.documents_complete else no),
+            (
+                env._("Documents Complete"),
+                10,
+                lambda c: yes if c.documents_complete else no,
+            ),
             (env._("Social Worker"), 20, lambda c: c.social_worker_id.name or ""),
         ]
 

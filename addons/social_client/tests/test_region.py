@@ -23,7 +23,11 @@ class TestRegionLoad(SocialClientCommon):
         self.assertLess(counts.get("village", 0), 1000)
         self.assertEqual(self.district_cibinong.parent_id, self.regency_bogor)
         self.assertEqual(self.regency_bogor.parent_id, self.province_jabar)
-        self.assertEqual(self.district_cibinong.display_name, "Cibinong (32.01.01)")
+        self.assertEqual(self.district_cibinong.display_name, "Cibinong")
+        self.assertEqual(
+            self.district_cibinong.with_context(social_region_show_code=True).display_name,
+            "Cibinong (32.01.01)",
+        )
 
     def test_second_load_creates_nothing(self):
         count = self.Region.search_count([])

@@ -38,7 +38,9 @@ class SocialClientExportWizard(models.TransientModel):
     @api.depends("domain")
     def _compute_row_count(self):
         for wizard in self:
-            wizard.row_count = self.env["social.client"].search_count(wizard._get_domain())
+            wizard.row_count = self.env["social.client"].search_count(
+                wizard._get_domain()
+            )
 
     def action_export(self):
         self.ensure_one()
@@ -48,17 +50,24 @@ class SocialClientExportWizard(models.TransientModel):
             self.env["ir.actions.report"]
             .with_context(active_model="social.client")
             ._render_xlsx(
-                "social_client.social_client_xlsx_report", clients.ids, {"domain": domain}
+                "social_client.social_client_xlsx_report",
+                clients.ids,
+                {"domain": domain},
             )
         )
         self.write(
             {
                 "file": base64.b64encode(content),
-                "filename": self.env._("clients-%(date)s.xlsx", date=fields.Date.today()),
+                "filename": self.env._(
+                    "clients-%(date)s.xlsx", date=fields.Date.today()
+                ),
             }
         )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}?download=true",
+            "url": (
+                f"/web/content/{self._name}/{self.id}/file/{self.filename}"
+                "?download=true"
+            ),
             "target": "self",
         }

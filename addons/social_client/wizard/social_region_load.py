@@ -17,7 +17,9 @@ class SocialRegionLoad(models.TransientModel):
 
     def action_load(self):
         self.ensure_one()
-        created = self.env["social.region"]._load_lokal_regions(villages=self.include_villages)
+        created = self.env["social.region"]._load_lokal_regions(
+            villages=self.include_villages
+        )
         self.write({"created_count": created, "state": "done"})
         return {
             "type": "ir.actions.act_window",
