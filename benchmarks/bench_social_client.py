@@ -90,7 +90,9 @@ def run(env):
         found = Client.search([("nik", "=", nik)])
         assert len(found) == 1, nik
     per_lookup = (time.perf_counter() - start) / len(targets)
-    print(f"look up one NIK among {total}: {per_lookup * 1000:.2f} ms (mean of {len(targets)})")
+    print(
+        f"look up one NIK among {total}: {per_lookup * 1000:.2f} ms (mean of {len(targets)})"
+    )
 
     # 3. Export 50,000 clients to XLSX
     env.invalidate_all()

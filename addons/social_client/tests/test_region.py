@@ -25,7 +25,9 @@ class TestRegionLoad(SocialClientCommon):
         self.assertEqual(self.regency_bogor.parent_id, self.province_jabar)
         self.assertEqual(self.district_cibinong.display_name, "Cibinong")
         self.assertEqual(
-            self.district_cibinong.with_context(social_region_show_code=True).display_name,
+            self.district_cibinong.with_context(
+                social_region_show_code=True
+            ).display_name,
             "Cibinong (32.01.01)",
         )
 
