@@ -91,7 +91,8 @@ def run(env):
         assert len(found) == 1, nik
     per_lookup = (time.perf_counter() - start) / len(targets)
     print(
-        f"look up one NIK among {total}: {per_lookup * 1000:.2f} ms (mean of {len(targets)})"
+        f"look up one NIK among {total}: {per_lookup * 1000:.2f} ms "
+        f"(mean of {len(targets)})"
     )
 
     # 3. Export 50,000 clients to XLSX
