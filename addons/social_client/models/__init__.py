@@ -1,3 +1,4 @@
+from . import ir_sequence
 from . import social_region
 from . import social_atensi_cluster
 from . import social_ppks_type

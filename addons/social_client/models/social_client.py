@@ -6,7 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
 
 from ..tools import nik as nik_tools
 
@@ -600,44 +599,12 @@ class SocialClient(models.Model):
             self._normalize_identity_vals(vals)
         self._check_nik_unique(vals_list)  # before numbers are drawn and rows inserted
         to_number = [v for v in vals_list if v.get("registration_number", "/") == "/"]
-        numbers = self._next_registration_numbers(len(to_number))
+        numbers = self.env["ir.sequence"]._next_by_code_batch(
+            "social.client", len(to_number)
+        )
         for vals, number in zip(to_number, numbers, strict=True):
-            vals["registration_number"] = number
+            vals["registration_number"] = number or "/"
         return super().create(vals_list)
-
-    @api.model
-    def _next_registration_numbers(self, count):
-        """Draw ``count`` registration numbers in one query.
-
-        ``ir.sequence.next_by_code`` costs a query per number, which a batch
-        import of thousands of clients should not pay.
-        """
-        if not count:
-            return []
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()  # numbering is not a right of the user; the ACL on clients is
-            .search(
-                [
-                    ("code", "=", "social.client"),
-                    ("company_id", "in", [self.env.company.id, False]),
-                ],
-                order="company_id",
-                limit=1,
-            )
-        )
-        if not sequence:
-            return ["/"] * count
-        if sequence.implementation != "standard" or sequence.use_date_range:
-            return [sequence.next_by_id() for _i in range(count)]
-        self.env.cr.execute(
-            SQL(
-                "SELECT nextval(%s) FROM generate_series(1, %s)",
-                f"ir_sequence_{sequence.id:03d}",
-                count,
-            )
-        )
-        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
     def write(self, vals):
         self._normalize_identity_vals(vals)

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import base64
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -269,17 +270,18 @@ class SocialRecommendation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        to_number = defaultdict(list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("social.recommendation")
-                    or "/"
-                )
+                to_number[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id, company_vals in to_number.items():
+            numbers = (
+                self.env["ir.sequence"]
+                .with_company(company_id)
+                ._next_by_code_batch("social.recommendation", len(company_vals))
+            )
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["name"] = number or "/"
         records = super().create(vals_list)
         records._sop_start("assignment")
         return records
@@ -434,10 +436,11 @@ class SocialRecommendation(models.Model):
         self._sop_end("assignment")
         self._write_workflow({"state": "verification"})
         self._sop_start("verification")
-        for rec in self:
-            rec.activity_schedule(
+        # one batch of activities per social worker rather than one per request
+        for worker, recs in self.grouped("social_worker_id").items():
+            recs.activity_schedule(
                 "mail.mail_activity_data_todo",
-                user_id=rec.social_worker_id.id,
+                user_id=worker.id,
                 summary=self.env._("Field verification and assessment"),
             )
         return True
