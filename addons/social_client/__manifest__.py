@@ -35,5 +35,8 @@
         "views/social_client_menus.xml",
     ],
     "demo": ["demo/social_client_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["social_client/static/tests/tours/*.js"],
+    },
     "post_init_hook": "post_init_hook",
 }

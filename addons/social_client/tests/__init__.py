@@ -3,3 +3,4 @@ from . import test_client
 from . import test_export
 from . import test_nik
 from . import test_region
+from . import test_tour
