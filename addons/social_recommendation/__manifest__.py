@@ -33,4 +33,7 @@
         "views/social_recommendation_menus.xml",
     ],
     "demo": ["demo/social_recommendation_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["social_recommendation/static/tests/tours/*.js"],
+    },
 }

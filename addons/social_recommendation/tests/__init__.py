@@ -3,3 +3,4 @@ from . import test_recommendation_flow
 from . import test_recommendation_report
 from . import test_recommendation_signoff
 from . import test_recommendation_sop
+from . import test_recommendation_tour

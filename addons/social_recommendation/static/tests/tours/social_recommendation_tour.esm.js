@@ -1,0 +1,29 @@
+import {registry} from "@web/core/registry";
+
+// The Kasi opens a recommendation waiting for the sign-off, initials it with a
+// comment through the tier validation wizard, and can no longer sign it: the
+// next tier (Kabid) is not theirs.
+registry.category("web_tour.tours").add("social_recommendation_kasi_paraf_tour", {
+    steps: () => [
+        {
+            content: "The Kasi may sign: approve",
+            trigger: ".o_form_view button[name='validate_tier']",
+            run: "click",
+        },
+        {
+            content: "Write the comment of the paraf",
+            trigger: ".modal .o_field_widget[name='comment'] :is(input, textarea)",
+            run: "edit Data lengkap, diparaf.",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal button[name='add_comment']",
+            run: "click",
+        },
+        {
+            content: "The Kabid's turn: no sign-off button left for the Kasi",
+            trigger:
+                ".o_form_view:not(:has(button[name='validate_tier'])):not(:has(.modal))",
+        },
+    ],
+});
