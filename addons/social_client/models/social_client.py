@@ -486,12 +486,27 @@ class SocialClient(models.Model):
             seen[nik] = vals.get("name")
         if not seen:
             return
-        others = self.with_context(active_test=False).search_fetch(
-            [("nik", "in", list(seen)), ("id", "not in", self.ids)],
-            ["nik", "registration_number", "name", "active"],
-            limit=1,
+        # sudo: a person has one NIK in the whole database, whichever office
+        # registered them; the holder is named only to those who may see it
+        others = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("nik", "in", list(seen)), ("id", "not in", self.ids)],
+                ["nik", "registration_number", "name", "active", "company_id"],
+                limit=1,
+            )
         )
         for other in others:
+            if other.company_id not in self.env.companies:
+                raise ValidationError(
+                    self.env._(
+                        "The NIK %(nik)s is already registered by another office "
+                        "(%(office)s).",
+                        nik=other.nik,
+                        office=other.company_id.name,
+                    )
+                )
             raise ValidationError(
                 self.env._(
                     "The NIK %(nik)s is already registered as %(number)s "

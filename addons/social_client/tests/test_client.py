@@ -33,6 +33,25 @@ class TestClientUniqueness(SocialClientCommon):
             "3201011505800001",
         )
 
+    def test_nik_unique_across_offices(self):
+        """A NIK held in another office is refused without naming the person."""
+        other_office = self.env["res.company"].create({"name": "Dinsos Kota Metro"})
+        self.Client.create(
+            dict(
+                self._client_vals("Budi Santoso", "3201011505800001"),
+                company_id=other_office.id,
+            )
+        )
+        with self.assertRaises(ValidationError) as caught:
+            self.Client.with_user(self.user_staff).create(
+                self._client_vals("Budi", "3201011505800001")
+            )
+        message = str(caught.exception)
+        self.assertIn(
+            "already registered by another office (Dinsos Kota Metro)", message
+        )
+        self.assertNotIn("Budi Santoso", message)
+
     def test_nik_unique_on_write(self):
         first = self._create_client("Budi Santoso", "3201011505800001")
         second = self._create_client("Tanpa Nama")
