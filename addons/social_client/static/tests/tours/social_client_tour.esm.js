@@ -60,7 +60,8 @@ registry.category("web_tour.tours").add("social_client_registration_tour", {
         },
         {
             content: "The client has a registration number",
-            trigger: ".o_field_widget[name='registration_number']:contains(PPKS/)",
+            trigger:
+                ".o_form_renderer.o_form_saved .o_field_widget[name='registration_number']:contains(PPKS/)",
         },
     ],
 });

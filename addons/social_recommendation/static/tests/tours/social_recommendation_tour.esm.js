@@ -21,9 +21,11 @@ registry.category("web_tour.tours").add("social_recommendation_kasi_paraf_tour",
             run: "click",
         },
         {
+            // The wizard's own form has no sign-off button either: wait for the
+            // dialog to close and look at the recommendation's form only.
             content: "The Kabid's turn: no sign-off button left for the Kasi",
             trigger:
-                ".o_form_view:not(:has(button[name='validate_tier'])):not(:has(.modal))",
+                "body:not(:has(.modal)) .o_action_manager .o_form_view:not(:has(button[name='validate_tier'])) .o_form_renderer.o_form_saved",
         },
     ],
 });
