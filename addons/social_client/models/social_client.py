@@ -621,6 +621,14 @@ class SocialClient(models.Model):
             vals["registration_number"] = number or "/"
         return super().create(vals_list)
 
+    def _creation_message(self):
+        """Say what happened in the office's words; the default names the model,
+        whose translation is not loaded yet while demo data is created."""
+        return self.env._(
+            "Client registered under number %(number)s",
+            number=self.registration_number,
+        )
+
     def write(self, vals):
         self._normalize_identity_vals(vals)
         if vals.get("nik"):

@@ -338,6 +338,17 @@ class TestClientTracking(SocialClientCommon):
         bodies = " ".join(str(b) for b in client.message_ids.mapped("body"))
         self.assertNotIn("3201011505800002", bodies)
 
+    def test_creation_message_names_the_registration_number(self):
+        """The chatter opens with the registration, in the user's language."""
+        self.env["res.lang"]._activate_lang("id_ID")
+        client = self.Client.with_context(lang="id_ID").create(
+            self._client_vals("Budi", "3201011505800001")
+        )
+        self.assertEqual(
+            client.message_ids[-1].body,
+            f"<p>Klien didaftarkan dengan nomor {client.registration_number}</p>",
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestClientComputes(SocialClientCommon):

@@ -102,6 +102,7 @@ class SocialRecommendation(models.Model):
         copy=False,
         tracking=True,
         index=True,
+        group_expand="_group_expand_states",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -228,6 +229,13 @@ class SocialRecommendation(models.Model):
         "The agenda number must be unique per company.",
     )
 
+    def _group_expand_states(self, states, domain):
+        """Kanban columns in the order of the flow (grouping sorts by value), the
+        cancelled column only when it holds records."""
+        return [
+            state for state, _label in STATES if state != "cancel" or state in states
+        ]
+
     @api.depends("step_ids.is_overrun")
     def _compute_sop_overrun(self):
         # one grouped query for the whole batch, whatever its size
@@ -285,6 +293,13 @@ class SocialRecommendation(models.Model):
         records = super().create(vals_list)
         records._sop_start("assignment")
         return records
+
+    def _creation_message(self):
+        """Say what happened in the office's words; the default names the model,
+        whose translation is not loaded yet while demo data is created."""
+        return self.env._(
+            "Request received, agenda number %(number)s", number=self.name
+        )
 
     def write(self, vals):
         if not self.env.context.get("social_recommendation_workflow"):

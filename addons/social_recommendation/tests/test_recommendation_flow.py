@@ -219,3 +219,46 @@ class TestRecommendationFlow(RecommendationCommon):
         rec.with_user(self.staff).action_cancel()
         rec.with_user(self.manager).unlink()
         self.assertFalse(rec.exists())
+
+    def test_kanban_columns_follow_the_flow(self):
+        """The board shows every step in the order of the SOP, whatever the
+        grouping's SQL order; the cancelled column only when it holds records."""
+        recs = self._create() | self._create()
+        self._to_review(recs[1])
+        model = self.env["social.recommendation"].with_context(read_group_expand=True)
+        domain = [("id", "in", recs.ids)]
+
+        def columns():
+            result = model.web_read_group(domain, ["state"], ["__count"])
+            return [group["state"] for group in result["groups"]]
+
+        flow = [
+            "draft",
+            "verification",
+            "check",
+            "review",
+            "approved",
+            "issued",
+            "handed",
+            "delivered",
+        ]
+        self.assertEqual(columns(), flow)
+        recs[0].with_user(self.staff).action_cancel()
+        self.assertEqual(columns(), [*flow, "cancel"])
+
+    def test_creation_message_names_the_agenda_number(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        # BaseCommon creates records without chatter; here the chatter is the point
+        self.env = self.env(
+            context=dict(
+                self.env.context,
+                lang="id_ID",
+                mail_create_nolog=False,
+                tracking_disable=False,
+            )
+        )
+        rec = self._create()
+        self.assertEqual(
+            rec.message_ids[-1].body,
+            f"<p>Permohonan diterima, nomor agenda {rec.name}</p>",
+        )
