@@ -4,6 +4,7 @@ from . import social_recommendation_sop_step
 from . import social_recommendation_document_type
 from . import social_recommendation_type
 from . import tier_definition
+from . import tier_review
 from . import social_recommendation
 from . import social_recommendation_document
 from . import social_recommendation_step
