@@ -622,9 +622,9 @@ class SocialClient(models.Model):
         return super().create(vals_list)
 
     def _creation_message(self):
-        """Say what happened in the office's words; the default names the model,
-        whose translation is not loaded yet while demo data is created."""
-        return self.env._(
+        """Say what happened in the office's words (the default names the model),
+        in the user's language also where the context has none (data files)."""
+        return self._fallback_lang().env._(
             "Client registered under number %(number)s",
             number=self.registration_number,
         )

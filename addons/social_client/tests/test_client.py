@@ -339,15 +339,23 @@ class TestClientTracking(SocialClientCommon):
         self.assertNotIn("3201011505800002", bodies)
 
     def test_creation_message_names_the_registration_number(self):
-        """The chatter opens with the registration, in the user's language."""
+        """The chatter opens with the registration, in the user's language, also
+        where the context carries none (data files, imports)."""
         self.env["res.lang"]._activate_lang("id_ID")
-        client = self.Client.with_context(lang="id_ID").create(
-            self._client_vals("Budi", "3201011505800001")
-        )
-        self.assertEqual(
-            client.message_ids[-1].body,
-            f"<p>Klien didaftarkan dengan nomor {client.registration_number}</p>",
-        )
+        self.user_staff.lang = "id_ID"
+        Client = self.Client.with_user(self.user_staff)
+        for client in (
+            Client.with_context(lang="id_ID").create(
+                self._client_vals("Budi", "3201011505800001")
+            ),
+            Client.with_context(lang=None).create(
+                self._client_vals("Sri", "3201014505800001")
+            ),
+        ):
+            self.assertEqual(
+                client.sudo().message_ids[-1].body,
+                f"<p>Klien didaftarkan dengan nomor {client.registration_number}</p>",
+            )
 
 
 @tagged("post_install", "-at_install")

@@ -295,9 +295,9 @@ class SocialRecommendation(models.Model):
         return records
 
     def _creation_message(self):
-        """Say what happened in the office's words; the default names the model,
-        whose translation is not loaded yet while demo data is created."""
-        return self.env._(
+        """Say what happened in the office's words (the default names the model),
+        in the user's language also where the context has none (data files)."""
+        return self._fallback_lang().env._(
             "Request received, agenda number %(number)s", number=self.name
         )
 
@@ -456,7 +456,10 @@ class SocialRecommendation(models.Model):
             recs.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=worker.id,
-                summary=self.env._("Field verification and assessment"),
+                # in the language of the social worker who will read it
+                summary=recs.with_context(lang=worker.lang).env._(
+                    "Field verification and assessment"
+                ),
             )
         return True
 
@@ -796,7 +799,7 @@ class SocialRecommendation(models.Model):
         if not tier_reviews:
             return super()._notify_requested_review_body(tier_reviews)
         requester = tier_reviews[:1].requested_by or self.env.user
-        return self.env._(
+        return self._fallback_lang().env._(
             "Waiting for the sign-off of %(assignees)s, requested by %(requester)s.",
             assignees=", ".join(filter(None, tier_reviews.mapped("todo_by"))),
             requester=requester.display_name,
