@@ -486,7 +486,7 @@ class SocialRecommendation(models.Model):
                     )
                 )
         self._sop_end("verification")
-        self.activity_feedback(["mail.mail_activity_data_todo"])
+        self._fallback_lang().activity_feedback(["mail.mail_activity_data_todo"])
         self._write_workflow({"state": "check", "return_note": False})
         self._sop_start("admin_check")
         return True

@@ -12,8 +12,11 @@ class TierReview(models.Model):
         ours = self.filtered(
             lambda r: r.model == "social.recommendation" and r.reviewer_group_id
         )
+        # stored: in the language of the moment, the user's where the context
+        # has none (data files)
+        lang = self.env.lang or self.env.user.lang
         for review in ours:
-            review.todo_by = review.reviewer_group_id.name
+            review.todo_by = review.reviewer_group_id.with_context(lang=lang).name
         return super(TierReview, self - ours)._compute_todo_by()
 
     def _notify_review_reminder_body(self):
