@@ -86,3 +86,11 @@ class TestRecommendationIndonesian(RecommendationCommon):
         )
         wizard_arch = self.env.ref("base_tier_validation.view_comment_wizard").arch
         self.assertIn('string="Batal"', wizard_arch)
+
+    def test_systray_names_the_model_in_indonesian(self):
+        self._to_review(self._create())
+        groups = self.env["res.users"].with_user(self.kasi).review_user_count()
+        ours = [g for g in groups if g["model"] == "social.recommendation"]
+        self.assertEqual(len(ours), 1)
+        self.assertEqual(ours[0]["name"], "Rekomendasi Sosial")
+        self.assertEqual(ours[0]["pending_count"], 1)
