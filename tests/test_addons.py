@@ -139,6 +139,26 @@ def test_translations(addon):
     assert len(pot) > 0, f"{_rel(pot_path)} has no msgid: export it from Odoo"
 
 
+PLACEHOLDER_RE = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}|<[^>]+>")
+
+
+def test_extra_translations(addon):
+    """i18n_extra/*.po (translations of another add-on's terms, see the add-on's
+    readme) are complete and keep every placeholder and tag of their msgid."""
+    for po_path in sorted((addon / "i18n_extra").glob("*.po")):
+        po = polib.pofile(str(po_path))
+        assert len(po) > 0, f"{_rel(po_path)} is empty"
+        missing = [e.msgid for e in po if e.fuzzy or not e.msgstr]
+        assert not missing, f"{_rel(po_path)}: untranslated or fuzzy: {missing[:5]}"
+        broken = [
+            e.msgid
+            for e in po
+            if sorted(PLACEHOLDER_RE.findall(e.msgid))
+            != sorted(PLACEHOLDER_RE.findall(e.msgstr))
+        ]
+        assert not broken, f"{_rel(po_path)}: placeholders differ in {broken[:5]}"
+
+
 def test_readme_and_icon(addon):
     for name in ("readme/DESCRIPTION.md", "readme/USAGE.md"):
         path = addon / name
