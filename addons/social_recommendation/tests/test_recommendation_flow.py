@@ -245,20 +245,3 @@ class TestRecommendationFlow(RecommendationCommon):
         self.assertEqual(columns(), flow)
         recs[0].with_user(self.staff).action_cancel()
         self.assertEqual(columns(), [*flow, "cancel"])
-
-    def test_creation_message_names_the_agenda_number(self):
-        self.env["res.lang"]._activate_lang("id_ID")
-        # BaseCommon creates records without chatter; here the chatter is the point
-        self.env = self.env(
-            context=dict(
-                self.env.context,
-                lang="id_ID",
-                mail_create_nolog=False,
-                tracking_disable=False,
-            )
-        )
-        rec = self._create()
-        self.assertEqual(
-            rec.message_ids[-1].body,
-            f"<p>Permohonan diterima, nomor agenda {rec.name}</p>",
-        )

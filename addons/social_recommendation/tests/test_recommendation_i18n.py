@@ -94,3 +94,10 @@ class TestRecommendationIndonesian(RecommendationCommon):
         self.assertEqual(len(ours), 1)
         self.assertEqual(ours[0]["name"], "Rekomendasi Sosial")
         self.assertEqual(ours[0]["pending_count"], 1)
+
+    def test_creation_message_names_the_agenda_number(self):
+        rec = self._create()
+        self.assertEqual(
+            rec.message_ids[-1].body,
+            f"<p>Permohonan diterima, nomor agenda {rec.name}</p>",
+        )
