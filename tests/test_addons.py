@@ -30,18 +30,8 @@ MANIFEST_ORDER = [
     "data",
     "demo",
 ]
-MANIFEST_REQUIRED = [
-    "name",
-    "summary",
-    "version",
-    "development_status",
-    "category",
-    "website",
-    "author",
-    "license",
-    "installable",
-    "depends",
-]
+MANIFEST_OPTIONAL = {"application", "external_dependencies", "data", "demo"}
+MANIFEST_REQUIRED = [key for key in MANIFEST_ORDER if key not in MANIFEST_OPTIONAL]
 VERSION_RE = re.compile(r"^19\.0\.\d+\.\d+\.\d+$")
 
 # Idioms that Odoo 19.0 no longer accepts (or silently ignores). XML: attribute-level
