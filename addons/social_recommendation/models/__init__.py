@@ -6,5 +6,8 @@ from . import social_recommendation_type
 from . import tier_definition
 from . import tier_review
 from . import social_recommendation
+from . import social_recommendation_tier
+from . import social_recommendation_sop
+from . import social_recommendation_letter
 from . import social_recommendation_document
 from . import social_recommendation_step

@@ -1,5 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -49,20 +48,7 @@ REQUEST_FIELDS = {
     "assessment_result",
     "assessment_notes",
 }
-ROMAN_MONTHS = (
-    "I",
-    "II",
-    "III",
-    "IV",
-    "V",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "X",
-    "XI",
-    "XII",
-)
+
 
 
 class SocialRecommendation(models.Model):
@@ -291,7 +277,7 @@ class SocialRecommendation(models.Model):
             for vals, number in zip(company_vals, numbers, strict=True):
                 vals["name"] = number or "/"
         records = super().create(vals_list)
-        records._sop_start("assignment")
+        records._sop_follow_state()
         return records
 
     def _creation_message(self):
@@ -322,7 +308,11 @@ class SocialRecommendation(models.Model):
                         ),
                     )
                 )
-        return super().write(vals)
+        old_states = {rec.id: rec.state for rec in self} if "state" in vals else None
+        res = super().write(vals)
+        if old_states is not None:
+            self._sop_follow_state(old_states)
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_in_progress(self):
@@ -370,70 +360,6 @@ class SocialRecommendation(models.Model):
             skip_validation_check=True, social_recommendation_workflow=True
         ).write(vals)
 
-    def _sop_steps_by_code(self, codes):
-        steps = self.env["social.recommendation.sop.step"].search(
-            [("code", "in", list(codes))]
-        )
-        return {step.code: step for step in steps}
-
-    def _sop_start(self, code=None, sop_step=None):
-        """Open the log of an SOP step on every record of ``self``."""
-        if sop_step is None:
-            sop_step = self._sop_steps_by_code([code]).get(code)
-        if not sop_step:
-            return self.env["social.recommendation.step"]
-        now = fields.Datetime.now()
-        # timing logs are written by the workflow only: users can read them but
-        # never create or alter them, so the compliance figures cannot be forged
-        return (
-            self.env["social.recommendation.step"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "recommendation_id": rec.id,
-                        "sop_step_id": sop_step.id,
-                        "standard_minutes": sop_step.standard_minutes,
-                        "date_start": now,
-                    }
-                    for rec in self
-                ]
-            )
-        )
-
-    def _sop_end(self, code=None, outcome="done", sop_step=None):
-        """Close the open log(s) of an SOP step (all open logs when no step)."""
-        logs = self.sudo().step_ids.filtered(lambda s: not s.date_end)
-        if code:
-            logs = logs.filtered(lambda s: s.sop_step_id.code == code)
-        if sop_step:
-            logs = logs.filtered(lambda s: s.sop_step_id == sop_step)
-        logs.write(
-            {
-                "date_end": fields.Datetime.now(),
-                "user_id": self.env.user.id,
-                "outcome": outcome,
-            }
-        )
-        return logs
-
-    def _next_letter_number(self, date):
-        self.ensure_one()
-        seq = (
-            self.env["ir.sequence"]
-            .with_company(self.company_id)
-            .next_by_code("social.recommendation.letter", sequence_date=date)
-        )
-        if not seq:
-            raise UserError(
-                self.env._("The sequence of recommendation letters is missing.")
-            )
-        return self.company_id.recommendation_number_pattern.format(
-            seq=seq,
-            year=date.year,
-            month=f"{date.month:02d}",
-            roman_month=ROMAN_MONTHS[date.month - 1],
-        )
 
     # ------------------------------------------------------------------ actions
 
@@ -448,9 +374,7 @@ class SocialRecommendation(models.Model):
                         name=rec.name,
                     )
                 )
-        self._sop_end("assignment")
         self._write_workflow({"state": "verification"})
-        self._sop_start("verification")
         # one batch of activities per social worker rather than one per request
         for worker, recs in self.grouped("social_worker_id").items():
             recs.activity_schedule(
@@ -485,10 +409,8 @@ class SocialRecommendation(models.Model):
                         name=rec.name,
                     )
                 )
-        self._sop_end("verification")
         self._fallback_lang().activity_feedback(["mail.mail_activity_data_todo"])
         self._write_workflow({"state": "check", "return_note": False})
-        self._sop_start("admin_check")
         return True
 
     def _administrative_problems(self):
@@ -534,7 +456,6 @@ class SocialRecommendation(models.Model):
                         problems="\n- ".join(problems),
                     )
                 )
-        self._sop_end("admin_check")
         self._write_workflow(
             {
                 "state": "review",
@@ -559,7 +480,6 @@ class SocialRecommendation(models.Model):
     def action_issue(self):
         """Give the approved letter its number and date and keep the PDF."""
         self._check_state(["approved"], self.env._("Issuing the letter"))
-        self._sop_end("issue")
         for rec in self:
             date = fields.Date.context_today(rec)
             rec._write_workflow(
@@ -570,21 +490,17 @@ class SocialRecommendation(models.Model):
                 }
             )
         self._attach_letter()
-        self._sop_start("handover")
         return True
 
     def action_hand_over(self):
         """The letter goes to the Kasi and the social worker (SOP step 6)."""
         self._check_state(["issued"], self.env._("Handing over the letter"))
-        self._sop_end("handover")
         self._write_workflow({"state": "handed", "handed_date": fields.Datetime.now()})
-        self._sop_start("delivery")
         return True
 
     def action_deliver(self):
         """The client is delivered to the institution (SOP step 7)."""
         self._check_state(["handed"], self.env._("Recording the delivery"))
-        self._sop_end("delivery")
         for rec in self:
             rec._write_workflow(
                 {
@@ -600,259 +516,6 @@ class SocialRecommendation(models.Model):
             ["draft", "verification", "check", "review", "approved"],
             self.env._("Cancelling"),
         )
-        self._sop_end(outcome="cancelled")
         self._write_workflow({"state": "cancel"})
         return True
 
-    def action_print_letter(self):
-        self._check_state(list(PRINTABLE_STATES), self.env._("Printing the letter"))
-        return self.env.ref(
-            "social_recommendation.social_recommendation_letter_report"
-        ).report_action(self)
-
-    def _attach_letter(self):
-        """Render the issued letter and keep it as an attachment."""
-        report = self.env["ir.actions.report"]
-        report_name = "social_recommendation.report_recommendation_letter"
-        for rec in self:
-            content, file_type = report._render_qweb_pdf(report_name, rec.ids)
-            filename = self.env._(
-                "Recommendation %(number)s", number=rec.letter_number.replace("/", "-")
-            )
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": f"{filename}.{file_type}",
-                    "datas": base64.b64encode(content),
-                    "res_model": rec._name,
-                    "res_id": rec.id,
-                    "mimetype": "application/pdf"
-                    if file_type == "pdf"
-                    else "text/html",
-                }
-            )
-            rec._write_workflow({"letter_attachment_id": attachment.id})
-            rec.message_post(
-                body=self.env._("Letter %(number)s issued.", number=rec.letter_number),
-                attachment_ids=attachment.ids,
-            )
-
-    # ------------------------------------------------------------------ sign-off
-
-    def restart_validation(self):
-        if not self.env.user.has_group("social_client.group_social_manager"):
-            raise UserError(
-                self.env._(
-                    "Only an administrator may restart a sign-off; a reviewer "
-                    "returns the recommendation by rejecting it."
-                )
-            )
-        return super().restart_validation()
-
-    def _check_can_sign(self):
-        """Explain, on the server, why the current user may not sign now."""
-        self.ensure_one()
-        if self.state != "review":
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(name)s is not waiting for a sign-off (it is in the step "
-                    "%(state)s).",
-                    name=self.name,
-                    state=labels[self.state],
-                )
-            )
-        if self.can_review:
-            return
-        user = self.env.user
-        open_reviews = self.review_ids.filtered(
-            lambda r: r.status in ("waiting", "pending")
-        ).sorted("sequence")
-        if not open_reviews:
-            raise UserError(
-                self.env._("%(name)s has nothing left to sign.", name=self.name)
-            )
-        current = open_reviews[0]
-        in_pool = open_reviews.filtered(
-            lambda r: user in (r.reviewer_id | r.reviewer_group_id.user_ids)
-        )
-        if in_pool and user in open_reviews.requested_by:
-            raise UserError(
-                self.env._(
-                    "You registered %(name)s, so you cannot sign it off yourself "
-                    "(four-eyes principle).",
-                    name=self.name,
-                )
-            )
-        if in_pool:
-            raise UserError(
-                self.env._(
-                    "It is not your turn to sign %(name)s: %(tier)s must be signed "
-                    "first.",
-                    name=self.name,
-                    tier=current.name,
-                )
-            )
-        raise UserError(
-            self.env._(
-                "The current step of %(name)s (%(tier)s) may only be signed by "
-                "%(who)s.",
-                name=self.name,
-                tier=current.name,
-                who=current.todo_by,
-            )
-        )
-
-    def _signable_reviews(self, tiers=False):
-        sequences = self._get_sequences_to_approve(self.env.user)
-        return (tiers or self.review_ids).filtered(
-            lambda r: r.sequence in sequences and r.status in ("waiting", "pending")
-        )
-
-    def validate_tier(self):
-        self._check_can_sign()
-        return super().validate_tier()
-
-    def reject_tier(self):
-        self._check_can_sign()
-        return super().reject_tier()
-
-    def _prepare_tier_review_vals(self, definition, sequence):
-        vals = super()._prepare_tier_review_vals(definition, sequence)
-        # the requester of the sign-off is whoever registered the request, not
-        # the Kasi whose administrative check opens it
-        vals["requested_by"] = self.user_id.id
-        return vals
-
-    def _validate_tier(self, tiers=False):
-        # every path (button, comment wizard) ends here: check it again so that
-        # no tier is skipped by passing other reviews to the wizard
-        self._check_can_sign()
-        tiers = self._signable_reviews(tiers)
-        approved_before = self.review_ids.filtered(lambda r: r.status == "approved")
-        res = super()._validate_tier(tiers)
-        approved_now = (
-            self.review_ids.filtered(lambda r: r.status == "approved") - approved_before
-        )
-        for review in approved_now:
-            self._sop_end(sop_step=review.definition_id.recommendation_sop_step_id)
-        if self.validation_status == "validated":
-            self._write_workflow(
-                {"state": "approved", "approved_date": fields.Datetime.now()}
-            )
-            self._sop_start("issue")
-        else:
-            self._sop_start_next_tier()
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        self._check_can_sign()
-        tiers = self._signable_reviews(tiers)
-        res = super()._rejected_tier(tiers)
-        if self.validation_status == "rejected":
-            rejected = self.review_ids.filtered(lambda r: r.status == "rejected")[:1]
-            self._sop_end(outcome="returned")
-            self._write_workflow(
-                {"state": "verification", "return_note": rejected.comment or False}
-            )
-            self.message_post(
-                body=self.env._(
-                    "Returned by %(user)s at %(tier)s: %(comment)s",
-                    user=self.env.user.name,
-                    tier=rejected.name,
-                    comment=rejected.comment or self.env._("no comment"),
-                )
-            )
-            self._sop_start("verification")
-        return res
-
-    # The texts of base_tier_validation that staff read, in our own words: the
-    # OCA add-on has no Indonesian translation, and its Python strings can only
-    # be translated by its own PO files (i18n_extra/id.po covers its fields,
-    # views and web client terms).
-    def _get_to_validate_message(self):
-        pending = self.review_ids.filtered(lambda r: r.status == "pending")[:1]
-        if not pending:
-            return super()._get_to_validate_message()
-        return self.env._(
-            "%(icon)s Waiting for the sign-off of %(todo_by)s",
-            icon='<i class="fa fa-lg fa-info-circle"></i>',
-            todo_by=pending.todo_by,
-        )
-
-    def _compute_next_review(self):
-        for rec in self:
-            review = rec.review_ids.sorted("sequence").filtered(
-                lambda r: r.status == "pending"
-            )[:1]
-            rec.next_review = review and self.env._("Next: %s", review.name)
-
-    def _add_comment(self, validate_reject, reviews):
-        action = super()._add_comment(validate_reject, reviews)
-        action["name"] = (
-            self.env._("Sign-off comment")
-            if validate_reject == "validate"
-            else self.env._("Reason for returning")
-        )
-        return action
-
-    def _notify_requested_review_body(self, tier_reviews=None):
-        if not tier_reviews:
-            return super()._notify_requested_review_body(tier_reviews)
-        requester = tier_reviews[:1].requested_by or self.env.user
-        return self._fallback_lang().env._(
-            "Waiting for the sign-off of %(assignees)s, requested by %(requester)s.",
-            assignees=", ".join(filter(None, tier_reviews.mapped("todo_by"))),
-            requester=requester.display_name,
-        )
-
-    def _own_review_comment(self):
-        return self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        )[:1].comment
-
-    def _notify_accepted_reviews_body(self):
-        if comment := self._own_review_comment():
-            return self.env._(
-                "Signed off by %(user)s (%(comment)s).",
-                user=self.env.user.name,
-                comment=comment,
-            )
-        return self.env._("Signed off by %s.", self.env.user.name)
-
-    def _notify_rejected_review_body(self):
-        if comment := self._own_review_comment():
-            return self.env._(
-                "Sign-off refused by %(user)s (%(comment)s).",
-                user=self.env.user.name,
-                comment=comment,
-            )
-        return self.env._("Sign-off refused by %s.", self.env.user.name)
-
-    def _notify_restarted_review_body(self):
-        return self.env._("The sign-off was restarted by %s.", self.env.user.name)
-
-    def _sop_start_next_tier(self):
-        """Open the SOP log of the next review in line, if it is timed."""
-        for rec in self:
-            review = rec.review_ids.filtered(
-                lambda r: r.status in ("waiting", "pending")
-            ).sorted("sequence")[:1]
-            sop_step = review.definition_id.recommendation_sop_step_id
-            if sop_step and not rec.step_ids.filtered(
-                lambda s, step=sop_step: s.sop_step_id == step and not s.date_end
-            ):
-                rec._sop_start(sop_step=sop_step)
-
-    def _letter_signoffs(self):
-        """Approved reviews for the letter: the parafs and the signature."""
-        self.ensure_one()
-        approved = self.review_ids.filtered(lambda r: r.status == "approved").sorted(
-            "sequence"
-        )
-        parafs = approved.filtered(
-            lambda r: r.definition_id.recommendation_signoff == "paraf"
-        )
-        signature = approved.filtered(
-            lambda r: r.definition_id.recommendation_signoff == "signature"
-        )[-1:]
-        return parafs, signature
