@@ -33,6 +33,9 @@
         "wizard/social_region_load_views.xml",
         "wizard/social_client_export_wizard_views.xml",
         "views/social_client_menus.xml",
+        "views/social_document_verification_views.xml",
+        "views/social_document_verification_templates.xml",
+        "wizard/social_document_verification_revoke_views.xml",
     ],
     "demo": ["demo/social_client_demo.xml"],
     "assets": {

@@ -7,3 +7,8 @@ from . import social_atensi_criteria
 from . import social_client
 from . import social_client_family
 from . import social_client_export
+from . import social_document_verification
+from . import social_document_verification_rate
+from . import social_verifiable_mixin
+from . import ir_attachment
+from . import ir_actions_report
