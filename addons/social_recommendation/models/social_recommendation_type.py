@@ -3,7 +3,10 @@ from odoo import fields, models
 
 
 class SocialRecommendationType(models.Model):
-    """Kind of recommendation, e.g. placement in a nursing home (seed 002)."""
+    """Kind of recommendation, e.g. placement in a nursing home.
+
+    As in SOP No. 800/13-c/Dinsos.C/2023 of the Dinas Sosial Kabupaten Lamandau.
+    """
 
     _name = "social.recommendation.type"
     _description = "Recommendation Type"
