@@ -12,3 +12,6 @@ from . import social_document_verification_rate
 from . import social_verifiable_mixin
 from . import ir_attachment
 from . import ir_actions_report
+from . import social_tier_validation
+from . import tier_review
+from . import tier_definition

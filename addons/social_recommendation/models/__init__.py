@@ -4,8 +4,8 @@ from . import social_recommendation_sop_step
 from . import social_recommendation_document_type
 from . import social_recommendation_type
 from . import tier_definition
-from . import tier_review
 from . import social_recommendation
+from . import social_recommendation_state
 from . import social_recommendation_tier
 from . import social_recommendation_sop
 from . import social_recommendation_letter

@@ -4,6 +4,11 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.social_client.models.social_tier_validation import (
+    in_social_workflow,
+    social_workflow,
+)
+
 STATES = [
     ("draft", "Request Received"),
     ("verification", "Field Verification"),
@@ -15,22 +20,49 @@ STATES = [
     ("delivered", "Client Delivered"),
     ("cancel", "Cancelled"),
 ]
-# the request may be completed (documents, assessment) only in these states
-EDITABLE_STATES = ("draft", "verification", "check")
-# the letter may be printed from these states on
-PRINTABLE_STATES = ("approved", "issued", "handed", "delivered")
-# set only by the action_* methods
-WORKFLOW_FIELDS = {
-    "state",
-    "letter_number",
-    "letter_date",
-    "letter_attachment_id",
-    "checked_by_id",
-    "checked_date",
-    "approved_date",
-    "handed_date",
-    "return_note",
+KASI = "social_client.group_social_kasi"
+
+# The state rules, in one place: the steps in which each thing may be done.
+# The can_* booleans read them (with who may do it), and the views, ``write``
+# and the actions read the booleans.
+STATE_RULES = {
+    "can_edit_request": ("draft", "verification", "check"),
+    "can_start_verification": ("draft",),
+    "can_submit_assessment": ("verification",),
+    "can_check": ("check",),
+    "can_issue": ("approved",),
+    "can_hand_over": ("issued",),
+    "can_deliver": ("handed",),
+    "can_print_letter": ("approved", "issued", "handed", "delivered"),
+    "can_edit_delivery": (
+        "draft",
+        "verification",
+        "check",
+        "review",
+        "approved",
+        "issued",
+        "handed",
+    ),
+    # the Kasi until the sign-off is done, the registrant before it starts
+    "can_cancel": ("draft", "verification", "check", "review"),
 }
+EDITABLE_STATES = STATE_RULES["can_edit_request"]
+PRINTABLE_STATES = STATE_RULES["can_print_letter"]
+# set only by the workflow (action_* methods, sign-off)
+WORKFLOW_FIELDS = frozenset(
+    {
+        "name",
+        "state",
+        "letter_number",
+        "letter_date",
+        "letter_attachment_id",
+        "checked_by_id",
+        "checked_date",
+        "approved_date",
+        "handed_date",
+        "return_note",
+    }
+)
 # the request as checked and signed: frozen once the administrative check passed
 REQUEST_FIELDS = {
     "client_id",
@@ -48,7 +80,7 @@ REQUEST_FIELDS = {
     "assessment_result",
     "assessment_notes",
 }
-
+DELIVERY_FIELDS = {"delivery_date", "delivered_by_id"}
 
 
 class SocialRecommendation(models.Model):
@@ -63,7 +95,7 @@ class SocialRecommendation(models.Model):
 
     _name = "social.recommendation"
     _description = "Social Recommendation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "social.tier.validation"]
     _order = "date_received desc, id desc"
     _check_company_auto = True
 
@@ -71,6 +103,7 @@ class SocialRecommendation(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = True
+    _social_workflow_fields = WORKFLOW_FIELDS
 
     name = fields.Char(
         string="Agenda Number",
@@ -212,7 +245,11 @@ class SocialRecommendation(models.Model):
 
     _name_company_unique = models.UniqueIndex(
         "(name, company_id) WHERE name != '/'",
-        "The agenda number must be unique per company.",
+        "The agenda number must be unique per office.",
+    )
+    _letter_number_company_unique = models.UniqueIndex(
+        "(letter_number, company_id) WHERE letter_number IS NOT NULL",
+        "The letter number must be unique per office.",
     )
 
     def _group_expand_states(self, states, domain):
@@ -266,17 +303,20 @@ class SocialRecommendation(models.Model):
     def create(self, vals_list):
         to_number = defaultdict(list)
         for vals in vals_list:
+            # the agenda number comes from the office's register, never the client
+            if not in_social_workflow(self.env):
+                self._social_check_workflow_fields(vals)
             if vals.get("name", "/") == "/":
                 to_number[vals.get("company_id") or self.env.company.id].append(vals)
         for company_id, company_vals in to_number.items():
-            numbers = (
-                self.env["ir.sequence"]
-                .with_company(company_id)
-                ._next_by_code_batch("social.recommendation", len(company_vals))
+            company = self.env["res.company"].browse(company_id)
+            numbers = company._recommendation_next_numbers(
+                "social.recommendation", len(company_vals)
             )
             for vals, number in zip(company_vals, numbers, strict=True):
-                vals["name"] = number or "/"
-        records = super().create(vals_list)
+                vals["name"] = number
+        with social_workflow():
+            records = super().create(vals_list)
         records._sop_follow_state()
         return records
 
@@ -288,26 +328,36 @@ class SocialRecommendation(models.Model):
         )
 
     def write(self, vals):
-        if not self.env.context.get("social_recommendation_workflow"):
-            if WORKFLOW_FIELDS.intersection(vals):
-                raise UserError(
-                    self.env._(
-                        "The step, the letter number and the sign-off dates of a "
-                        "recommendation change only through its buttons."
-                    )
+        # the workflow fields: refused by social.tier.validation outside the
+        # workflow; the request itself: only while it may be edited
+        locked = REQUEST_FIELDS.intersection(vals)
+        if (
+            locked
+            and not in_social_workflow(self.env)
+            and not all(self.mapped("can_edit_request"))
+        ):
+            raise UserError(
+                self.env._(
+                    "The request can no longer be changed once the administrative "
+                    "check has passed: %(fields)s.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(locked)
+                    ),
                 )
-            locked = REQUEST_FIELDS.intersection(vals)
-            if locked and any(rec.state not in EDITABLE_STATES for rec in self):
-                raise UserError(
-                    self.env._(
-                        "The request can no longer be changed once the administrative "
-                        "check has passed: %(fields)s.",
-                        fields=", ".join(
-                            self._fields[name].get_description(self.env)["string"]
-                            for name in sorted(locked)
-                        ),
-                    )
+            )
+        delivery = DELIVERY_FIELDS.intersection(vals)
+        if (
+            delivery
+            and not in_social_workflow(self.env)
+            and not all(self.mapped("can_edit_delivery"))
+        ):
+            raise UserError(
+                self.env._(
+                    "The delivery of a delivered or cancelled recommendation can no "
+                    "longer be changed."
                 )
+            )
         old_states = {rec.id: rec.state for rec in self} if "state" in vals else None
         res = super().write(vals)
         if old_states is not None:
@@ -326,22 +376,6 @@ class SocialRecommendation(models.Model):
 
     # ------------------------------------------------------------------ helpers
 
-    def _check_state(self, states, action):
-        """Refuse ``action`` on records that are not in one of ``states``."""
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for rec in self:
-            if rec.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(action)s is not possible on %(name)s: it is in the step "
-                        "%(state)s, and this action needs %(expected)s.",
-                        action=action,
-                        name=rec.name,
-                        state=labels[rec.state],
-                        expected=", ".join(labels[state] for state in states),
-                    )
-                )
-
     def _check_group(self, xmlid, action):
         if not self.env.user.has_group(xmlid):
             group = self.env.ref(xmlid)
@@ -354,17 +388,16 @@ class SocialRecommendation(models.Model):
             )
 
     def _write_workflow(self, vals):
-        """Write done by the workflow itself: the tier validation guard against
-        edits under review does not apply to the action's own bookkeeping."""
-        return self.with_context(
-            skip_validation_check=True, social_recommendation_workflow=True
-        ).write(vals)
-
+        """Write done by the workflow itself (its bookkeeping): recognised on
+        the server only, never through a context key."""
+        return self._social_workflow_write(vals)
 
     # ------------------------------------------------------------------ actions
 
     def action_start_verification(self):
-        self._check_state(["draft"], self.env._("Starting the field verification"))
+        self._check_allowed(
+            "can_start_verification", self.env._("Starting the field verification")
+        )
         for rec in self:
             if not rec.social_worker_id:
                 raise UserError(
@@ -388,11 +421,8 @@ class SocialRecommendation(models.Model):
         return True
 
     def action_submit_assessment(self):
-        self._check_state(["verification"], self.env._("Submitting the assessment"))
         for rec in self:
-            if self.env.user != rec.social_worker_id and not self.env.user.has_group(
-                "social_client.group_social_manager"
-            ):
+            if rec.state == "verification" and not rec.can_submit_assessment:
                 raise UserError(
                     self.env._(
                         "Only the assigned social worker %(worker)s submits the "
@@ -401,6 +431,10 @@ class SocialRecommendation(models.Model):
                         name=rec.name,
                     )
                 )
+        self._check_allowed(
+            "can_submit_assessment", self.env._("Submitting the assessment")
+        )
+        for rec in self:
             if not rec.assessment_result or not rec.assessment_notes:
                 raise UserError(
                     self.env._(
@@ -443,8 +477,8 @@ class SocialRecommendation(models.Model):
     def action_administrative_check(self):
         """The Kasi's check (SOP step 3); passing it requests the sign-off."""
         action = self.env._("The administrative check")
-        self._check_state(["check"], action)
-        self._check_group("social_client.group_social_kasi", action)
+        self._check_group(KASI, action)
+        self._check_allowed("can_check", action)
         for rec in self:
             problems = rec._administrative_problems()
             if problems:
@@ -479,7 +513,16 @@ class SocialRecommendation(models.Model):
 
     def action_issue(self):
         """Give the approved letter its number and date and keep the PDF."""
-        self._check_state(["approved"], self.env._("Issuing the letter"))
+        for rec in self:
+            if rec.state == "approved" and not rec._signature_approved():
+                raise UserError(
+                    self.env._(
+                        "The letter of %(name)s cannot be issued: its signature "
+                        "tier (Kadis) has not signed it.",
+                        name=rec.name,
+                    )
+                )
+        self._check_allowed("can_issue", self.env._("Issuing the letter"))
         for rec in self:
             date = fields.Date.context_today(rec)
             rec._write_workflow(
@@ -494,13 +537,13 @@ class SocialRecommendation(models.Model):
 
     def action_hand_over(self):
         """The letter goes to the Kasi and the social worker (SOP step 6)."""
-        self._check_state(["issued"], self.env._("Handing over the letter"))
+        self._check_allowed("can_hand_over", self.env._("Handing over the letter"))
         self._write_workflow({"state": "handed", "handed_date": fields.Datetime.now()})
         return True
 
     def action_deliver(self):
         """The client is delivered to the institution (SOP step 7)."""
-        self._check_state(["handed"], self.env._("Recording the delivery"))
+        self._check_allowed("can_deliver", self.env._("Recording the delivery"))
         for rec in self:
             rec._write_workflow(
                 {
@@ -512,10 +555,26 @@ class SocialRecommendation(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(
-            ["draft", "verification", "check", "review", "approved"],
-            self.env._("Cancelling"),
-        )
+        """The Kasi cancels until the sign-off is done, the registrant before
+        it starts; the reviews stay as the history of the request."""
+        for rec in self:
+            if rec.can_cancel:
+                continue
+            if rec.state not in STATE_RULES["can_cancel"]:
+                rec._check_allowed("can_cancel", self.env._("Cancelling"))
+            if rec.state == "review":
+                raise UserError(
+                    self.env._(
+                        "The sign-off of %(name)s has started: only the Kasi may "
+                        "cancel it now.",
+                        name=rec.name,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "Only the Kasi or the registrant may cancel %(name)s.",
+                    name=rec.name,
+                )
+            )
         self._write_workflow({"state": "cancel"})
         return True
-

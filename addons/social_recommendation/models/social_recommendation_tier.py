@@ -10,6 +10,9 @@ class SocialRecommendation(models.Model):
     _inherit = "social.recommendation"
 
     def restart_validation(self):
+        """The administrator's way out of a blocked sign-off: the reviews stay
+        as history and the request goes back to the administrative check,
+        from which the Kasi sends it for sign-off again."""
         if not self.env.user.has_group("social_client.group_social_manager"):
             raise UserError(
                 self.env._(
@@ -17,7 +20,26 @@ class SocialRecommendation(models.Model):
                     "returns the recommendation by rejecting it."
                 )
             )
-        return super().restart_validation()
+        for rec in self:
+            if rec.state != "review":
+                raise UserError(
+                    self.env._(
+                        "%(name)s has no sign-off under way to restart.",
+                        name=rec.name,
+                    )
+                )
+        res = super().restart_validation()
+        self._sop_end(outcome="returned")
+        self._write_workflow({"state": "check"})
+        for rec in self:
+            rec.message_post(body=rec._notify_restarted_review_body())
+        return res
+
+    def _tier_excluded_users(self):
+        """Whoever registered, verified or checked the request signs none of
+        its tiers."""
+        users = super()._tier_excluded_users()
+        return users | self.social_worker_id | self.checked_by_id
 
     def _check_can_sign(self):
         """Explain, on the server, why the current user may not sign now."""
@@ -32,9 +54,12 @@ class SocialRecommendation(models.Model):
                     state=labels[self.state],
                 )
             )
+        user = self.env.user
+        refusal = self._tier_sign_refusal(user)
+        if refusal:
+            raise UserError(refusal)
         if self.can_review:
             return
-        user = self.env.user
         open_reviews = self.review_ids.filtered(
             lambda r: r.status in ("waiting", "pending")
         ).sorted("sequence")
@@ -43,18 +68,7 @@ class SocialRecommendation(models.Model):
                 self.env._("%(name)s has nothing left to sign.", name=self.name)
             )
         current = open_reviews[0]
-        in_pool = open_reviews.filtered(
-            lambda r: user in (r.reviewer_id | r.reviewer_group_id.user_ids)
-        )
-        if in_pool and user in open_reviews.requested_by:
-            raise UserError(
-                self.env._(
-                    "You registered %(name)s, so you cannot sign it off yourself "
-                    "(four-eyes principle).",
-                    name=self.name,
-                )
-            )
-        if in_pool:
+        if user in open_reviews.reviewer_ids:
             raise UserError(
                 self.env._(
                     "It is not your turn to sign %(name)s: %(tier)s must be signed "
@@ -73,20 +87,6 @@ class SocialRecommendation(models.Model):
             )
         )
 
-    def _signable_reviews(self, tiers=False):
-        sequences = self._get_sequences_to_approve(self.env.user)
-        return (tiers or self.review_ids).filtered(
-            lambda r: r.sequence in sequences and r.status in ("waiting", "pending")
-        )
-
-    def validate_tier(self):
-        self._check_can_sign()
-        return super().validate_tier()
-
-    def reject_tier(self):
-        self._check_can_sign()
-        return super().reject_tier()
-
     def _prepare_tier_review_vals(self, definition, sequence):
         vals = super()._prepare_tier_review_vals(definition, sequence)
         # the requester of the sign-off is whoever registered the request, not
@@ -95,10 +95,6 @@ class SocialRecommendation(models.Model):
         return vals
 
     def _validate_tier(self, tiers=False):
-        # every path (button, comment wizard) ends here: check it again so that
-        # no tier is skipped by passing other reviews to the wizard
-        self._check_can_sign()
-        tiers = self._signable_reviews(tiers)
         approved_before = self.review_ids.filtered(lambda r: r.status == "approved")
         res = super()._validate_tier(tiers)
         approved_now = (
@@ -115,8 +111,6 @@ class SocialRecommendation(models.Model):
         return res
 
     def _rejected_tier(self, tiers=False):
-        self._check_can_sign()
-        tiers = self._signable_reviews(tiers)
         res = super()._rejected_tier(tiers)
         if self.validation_status == "rejected":
             rejected = self.review_ids.filtered(lambda r: r.status == "rejected")[:1]
@@ -198,4 +192,3 @@ class SocialRecommendation(models.Model):
 
     def _notify_restarted_review_body(self):
         return self.env._("The sign-off was restarted by %s.", self.env.user.name)
-

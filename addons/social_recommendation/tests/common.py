@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import base64
 
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -123,9 +124,9 @@ class RecommendationCommon(BaseCommon):
                 "letter_basis": "Law No. 11 of 2009 on Social Welfare;\n"
                 "Law No. 13 of 1998",
                 "letter_body": "is recommended to live in the institution.",
-                "institution_ids": [(4, cls.institution.id)],
+                "institution_ids": [Command.link(cls.institution.id)],
                 "required_document_type_ids": [
-                    (6, 0, [cls.doc_ktp.id, cls.doc_sktm.id])
+                    Command.set([cls.doc_ktp.id, cls.doc_sktm.id])
                 ],
             }
         )
@@ -165,11 +166,13 @@ class RecommendationCommon(BaseCommon):
         )
         rec.with_user(self.worker).action_submit_assessment()
 
-    def _to_review(self, rec, documents=True):
+    def _to_review(self, rec, documents=True, checker=None):
+        """Up to the sign-off; the administrative check by the second Kasi
+        (``checker``), who is then excluded from signing."""
         if documents:
             self._add_documents(rec)
         self._verify(rec)
-        rec.with_user(self.kasi).action_administrative_check()
+        rec.with_user(checker or self.kasi_other).action_administrative_check()
         return rec
 
     def _review(self, rec, user, decision="validate", comment=None):
