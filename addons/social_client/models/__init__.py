@@ -5,6 +5,8 @@ from . import social_ppks_type
 from . import social_disability_type
 from . import social_atensi_criteria
 from . import social_client
+from . import social_client_identity
+from . import social_client_duplicate
 from . import social_client_family
 from . import social_client_export
 from . import social_document_verification

@@ -1,11 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import re
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.fields import Domain
 
 from ..tools import nik as nik_tools
 
@@ -75,6 +73,7 @@ class SocialClient(models.Model):
     nik_district_id = fields.Many2one(
         "social.region",
         string="District of NIK",
+        ondelete="restrict",
         compute="_compute_nik_region",
         store=True,
         help="District where the NIK was first registered, read from its prefix.",
@@ -89,12 +88,14 @@ class SocialClient(models.Model):
 
     # Address
     street = fields.Char(string="Address")
-    rt = fields.Char(string="RT", size=3)
-    rw = fields.Char(string="RW", size=3)
+    # no size: the ORM would cut a longer value silently; checked on save instead
+    rt = fields.Char(string="RT", help="Up to 3 digits.")
+    rw = fields.Char(string="RW", help="Up to 3 digits.")
     province_id = fields.Many2one(
         "social.region",
         string="Province",
         domain="[('level', '=', 'province')]",
+        ondelete="restrict",
         compute="_compute_province_id",
         store=True,
         readonly=False,
@@ -105,6 +106,7 @@ class SocialClient(models.Model):
         "social.region",
         string="Regency/City",
         domain="[('level', '=', 'regency'), ('parent_id', '=?', province_id)]",
+        ondelete="restrict",
         compute="_compute_regency_id",
         store=True,
         readonly=False,
@@ -115,6 +117,7 @@ class SocialClient(models.Model):
         "social.region",
         string="District",
         domain="[('level', '=', 'district'), ('parent_id', '=?', regency_id)]",
+        ondelete="restrict",
         compute="_compute_district_id",
         store=True,
         readonly=False,
@@ -125,6 +128,7 @@ class SocialClient(models.Model):
         "social.region",
         string="Village",
         domain="[('level', '=', 'village'), ('parent_id', '=?', district_id)]",
+        ondelete="restrict",
         index=True,
         tracking=True,
     )
@@ -132,7 +136,10 @@ class SocialClient(models.Model):
     whatsapp = fields.Char(string="WhatsApp")
 
     # Classification
-    ppks_type_ids = fields.Many2many("social.ppks.type", string="PPKS Types")
+    # tracked without the types flagged as specific personal data (_mail_track)
+    ppks_type_ids = fields.Many2many(
+        "social.ppks.type", string="PPKS Types", tracking=True
+    )
     cluster_id = fields.Many2one(
         "social.atensi.cluster",
         string="ATENSI Cluster",
@@ -170,6 +177,7 @@ class SocialClient(models.Model):
         "client_id",
         "attachment_id",
         string="Copy of KTP",
+        copy=False,
     )
     kk_attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -177,6 +185,7 @@ class SocialClient(models.Model):
         "client_id",
         "attachment_id",
         string="Copy of KK",
+        copy=False,
     )
     documents_complete = fields.Boolean(
         compute="_compute_documents_complete",
@@ -196,9 +205,12 @@ class SocialClient(models.Model):
         BPJS_STATES, string="BPJS Status", default="none", required=True, tracking=True
     )
 
-    # Health (specific personal data, health role only)
-    health_notes = fields.Text(groups="social_client.group_social_health")
-    psychological_notes = fields.Text(groups="social_client.group_social_health")
+    # Health (specific personal data, health role only; never copied, so that
+    # a role without the health role can duplicate a client)
+    health_notes = fields.Text(groups="social_client.group_social_health", copy=False)
+    psychological_notes = fields.Text(
+        groups="social_client.group_social_health", copy=False
+    )
 
     social_worker_id = fields.Many2one(
         "res.users",
@@ -213,18 +225,6 @@ class SocialClient(models.Model):
     note = fields.Html()
     active = fields.Boolean(default=True, tracking=True)
 
-    duplicate_key = fields.Char(
-        compute="_compute_duplicate_key",
-        store=True,
-        index=True,
-        help="Name, birth date and village of a client without NIK, to spot "
-        "the same person registered twice.",
-    )
-    possible_duplicate_count = fields.Integer(
-        compute="_compute_possible_duplicate_count",
-        search="_search_possible_duplicate_count",
-    )
-
     _nik_unique = models.UniqueIndex(
         "(nik) WHERE nik IS NOT NULL", "This NIK is already registered."
     )
@@ -235,8 +235,9 @@ class SocialClient(models.Model):
 
     @api.depends("nik")
     def _compute_identity_from_nik(self):
+        today = fields.Date.context_today(self)
         for client in self:
-            parsed = nik_tools.parse_nik(client.nik) if client.nik else None
+            parsed = nik_tools.parse_nik(client.nik, today) if client.nik else None
             if not parsed or not parsed.valid:
                 continue
             if not client.birth_date:
@@ -246,7 +247,8 @@ class SocialClient(models.Model):
 
     @api.depends("nik")
     def _compute_nik_region(self):
-        parsed = {c: nik_tools.parse_nik(c.nik) for c in self if c.nik}
+        today = fields.Date.context_today(self)
+        parsed = {c: nik_tools.parse_nik(c.nik, today) for c in self if c.nik}
         regions = self.env["social.region"]._code_map(
             p.district_code for p in parsed.values() if p.valid
         )
@@ -317,55 +319,6 @@ class SocialClient(models.Model):
                 client.ktp_attachment_ids and client.kk_attachment_ids
             )
 
-    @api.depends("nik", "name", "birth_date", "village_id")
-    def _compute_duplicate_key(self):
-        for client in self:
-            if client.nik or not client.name:
-                client.duplicate_key = False
-                continue
-            name = re.sub(r"\s+", " ", client.name).strip().lower()
-            client.duplicate_key = "|".join(
-                [name, str(client.birth_date or ""), str(client.village_id.id or "")]
-            )
-
-    def _duplicate_counts(self, keys):
-        groups = self.with_context(active_test=False)._read_group(
-            [("duplicate_key", "in", list(keys))], ["duplicate_key"], ["__count"]
-        )
-        return dict(groups)
-
-    @api.depends("duplicate_key")
-    def _compute_possible_duplicate_count(self):
-        counts = self._duplicate_counts(
-            {c.duplicate_key for c in self if c.duplicate_key}
-        )
-        for client in self:
-            count = counts.get(client.duplicate_key, 0) if client.duplicate_key else 0
-            client.possible_duplicate_count = max(count - 1, 0)
-
-    def _search_possible_duplicate_count(self, operator, value):
-        if operator not in ("=", "!=", ">", ">=", "<", "<=") or not isinstance(
-            value, int
-        ):
-            return NotImplemented
-        groups = self.with_context(active_test=False)._read_group(
-            [("duplicate_key", "!=", False)],
-            ["duplicate_key"],
-            having=[("__count", ">", 1)],
-        )
-        keys = [key for (key,) in groups]
-        has_dup = Domain("duplicate_key", "in", keys)
-        # the searched count is 0 for everyone outside a group of twins
-        matches_zero = {
-            "=": value == 0,
-            "!=": value != 0,
-            ">": 0 > value,
-            ">=": 0 >= value,
-            "<": 0 < value,
-            "<=": 0 <= value,
-        }[operator]
-        return ~has_dup if matches_zero else has_dup
-
     # ------------------------------------------------------------------
     # Onchanges (comfort only: the rules below are enforced on save)
     # ------------------------------------------------------------------
@@ -385,182 +338,9 @@ class SocialClient(models.Model):
         if self.village_id and self.village_id.parent_id != self.district_id:
             self.village_id = False
 
-    @api.onchange("nik")
-    def _onchange_nik(self):
-        if self.nik:
-            self.no_identity = False
-        if self.nik_region_unknown:
-            return {
-                "warning": {
-                    "title": self.env._("Unknown region code"),
-                    "message": self.env._(
-                        "The region code of this NIK is not in the current Kepmendagri "
-                        "list. It may be an old code from before a region was split: "
-                        "check the address."
-                    ),
-                }
-            }
-
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-
-    def _nik_error_message(self, code, value, length=0):
-        messages = {
-            "format_chars": self.env._(
-                "The NIK %(nik)s may contain digits only.", nik=value
-            ),
-            "format_length": self.env._(
-                "The NIK %(nik)s must have exactly 16 digits, not %(length)s.",
-                nik=value,
-                length=length,
-            ),
-            "province": self.env._(
-                "The NIK %(nik)s starts with an unknown province code.", nik=value
-            ),
-            "region_zero": self.env._(
-                "The regency and district codes of NIK %(nik)s cannot be 00.", nik=value
-            ),
-            "birth_date": self.env._(
-                "The birth date in NIK %(nik)s is not a real calendar date.", nik=value
-            ),
-            "serial": self.env._(
-                "The serial number of NIK %(nik)s cannot be 0000.", nik=value
-            ),
-        }
-        return messages.get(
-            code, self.env._("The NIK %(nik)s is not valid.", nik=value)
-        )
-
-    @api.constrains("nik", "birth_date", "gender")
-    def _check_nik(self):
-        for client in self.filtered("nik"):
-            parsed = nik_tools.parse_nik(client.nik)
-            if parsed.errors:
-                raise ValidationError(
-                    client._nik_error_message(
-                        parsed.errors[0], client.nik, parsed.length
-                    )
-                )
-            if client.birth_date and client.birth_date != parsed.birth_date:
-                raise ValidationError(
-                    self.env._(
-                        "The birth date %(date)s contradicts the NIK %(nik)s, which "
-                        "encodes %(nik_date)s.",
-                        date=client.birth_date,
-                        nik=client.nik,
-                        nik_date=parsed.birth_date,
-                    )
-                )
-            if client.gender and client.gender != parsed.gender:
-                raise ValidationError(
-                    self.env._(
-                        "The sex of %(name)s contradicts the NIK %(nik)s (for women "
-                        "the day of birth is written plus 40).",
-                        name=client.name,
-                        nik=client.nik,
-                    )
-                )
-
-    def _check_nik_unique(self, vals_list):
-        """Unique across all clients, archived included, naming the holder.
-
-        Checked before the rows reach the database: the unique index, kept
-        against concurrent saves, would refuse them first with a technical
-        error that names nobody. ``self`` are the clients being written.
-        """
-        seen = {}
-        for vals in vals_list:
-            nik = vals.get("nik")
-            if not nik:
-                continue
-            if nik in seen:
-                raise ValidationError(
-                    self.env._(
-                        "The NIK %(nik)s is entered twice: %(first)s and %(second)s.",
-                        nik=nik,
-                        first=seen[nik],
-                        second=vals.get("name"),
-                    )
-                )
-            seen[nik] = vals.get("name")
-        if not seen:
-            return
-        # sudo: a person has one NIK in the whole database, whichever office
-        # registered them; the holder is named only to those who may see it
-        others = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [("nik", "in", list(seen)), ("id", "not in", self.ids)],
-                ["nik", "registration_number", "name", "active", "company_id"],
-                limit=1,
-            )
-        )
-        for other in others:
-            if other.company_id not in self.env.companies:
-                raise ValidationError(
-                    self.env._(
-                        "The NIK %(nik)s is already registered by another office "
-                        "(%(office)s).",
-                        nik=other.nik,
-                        office=other.company_id.name,
-                    )
-                )
-            raise ValidationError(
-                self.env._(
-                    "The NIK %(nik)s is already registered as %(number)s "
-                    "(%(name)s)%(archived)s.",
-                    nik=other.nik,
-                    number=other.registration_number,
-                    name=other.name,
-                    archived=self.env._(", archived") if not other.active else "",
-                )
-            )
-
-    @api.constrains("kk_number")
-    def _check_kk_number(self):
-        for client in self.filtered("kk_number"):
-            digits, errors, _district = nik_tools.parse_kk(client.kk_number)
-            if not errors:
-                continue
-            if errors[0] in ("format_chars", "format_length"):
-                message = self.env._(
-                    "The KK number %(kk)s must have exactly 16 digits.",
-                    kk=client.kk_number,
-                )
-            else:
-                message = self.env._(
-                    "The KK number %(kk)s must start with a region code (province, "
-                    "regency and district).",
-                    kk=client.kk_number,
-                )
-            raise ValidationError(message)
-
-    # name is always given on create, so the check also runs for a client
-    # created with neither an NIK nor the without-identity flag
-    @api.constrains("name", "nik", "no_identity", "no_identity_description")
-    def _check_identity(self):
-        for client in self:
-            if (
-                client.no_identity
-                and not (client.no_identity_description or "").strip()
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Describe %(name)s: a client without identity needs a "
-                        "description.",
-                        name=client.name,
-                    )
-                )
-            if not client.no_identity and not client.nik:
-                raise ValidationError(
-                    self.env._(
-                        "Enter the NIK of %(name)s, or mark the client as without "
-                        "identity.",
-                        name=client.name,
-                    )
-                )
 
     @api.constrains("province_id", "regency_id", "district_id", "village_id")
     def _check_region_hierarchy(self):
@@ -601,17 +381,10 @@ class SocialClient(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
-    @api.model
-    def _normalize_identity_vals(self, vals):
-        for key in ("nik", "kk_number"):
-            if vals.get(key):
-                vals[key] = nik_tools.normalize(vals[key])
-        return vals
-
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._normalize_identity_vals(vals)
+            self._check_input_vals(vals, create=True)
         self._check_nik_unique(vals_list)  # before numbers are drawn and rows inserted
         to_number = [v for v in vals_list if v.get("registration_number", "/") == "/"]
         numbers = self.env["ir.sequence"]._next_by_code_batch(
@@ -619,7 +392,9 @@ class SocialClient(models.Model):
         )
         for vals, number in zip(to_number, numbers, strict=True):
             vals["registration_number"] = number or "/"
-        return super().create(vals_list)
+        clients = super().create(vals_list)
+        clients._attach_identity_scans()
+        return clients
 
     def _creation_message(self):
         """Say what happened in the office's words (the default names the model),
@@ -630,22 +405,74 @@ class SocialClient(models.Model):
         )
 
     def write(self, vals):
-        self._normalize_identity_vals(vals)
+        self._check_input_vals(vals)
         if vals.get("nik"):
             self._check_nik_unique([{"nik": vals["nik"], "name": c.name} for c in self])
-        return super().write(vals)
+        result = super().write(vals)
+        if {"ktp_attachment_ids", "kk_attachment_ids"} & set(vals):
+            self._attach_identity_scans()
+        return result
+
+    def _attach_identity_scans(self):
+        """Scans of KTP and KK uploaded before the client was first saved are
+        attachments without record (res_id 0), readable by their uploader only:
+        they become the client's. Written as the user: only what they may edit.
+        """
+        for client in self:
+            scans = (client.ktp_attachment_ids | client.kk_attachment_ids).filtered(
+                lambda a: a.res_model == self._name and not a.res_id
+            )
+            if scans:
+                scans.write({"res_id": client.id})
+
+    def copy_data(self, default=None):
+        """A copy is another person: without the original's NIK it starts as a
+        client without identity, saying so, until its own NIK is entered."""
+        vals_list = super().copy_data(default=default)
+        for client, vals in zip(self, vals_list, strict=True):
+            if not vals.get("nik") and not vals.get("no_identity"):
+                vals["no_identity"] = True
+                vals["no_identity_description"] = self.env._(
+                    "Copied from %(number)s: enter the NIK of this person.",
+                    number=client.registration_number,
+                )
+        return vals_list
 
     # ------------------------------------------------------------------
-    # Actions
+    # Tracking: specific personal data stays out of the chatter
     # ------------------------------------------------------------------
 
-    def action_view_possible_duplicates(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Possible Duplicates"),
-            "res_model": "social.client",
-            "view_mode": "list,form",
-            "domain": [("duplicate_key", "=", self.duplicate_key)],
-            "context": {"active_test": False},
+    def _mail_track(self, tracked_fields, initial_values):
+        """Leave the classifications flagged as specific personal data (UU
+        27/2022: health, disability, HIV/AIDS, NAPZA, children) out of the
+        tracking values of every relational field whose comodel has the flag;
+        a change of flagged values only is not tracked at all."""
+        changes, tracking_values = super()._mail_track(tracked_fields, initial_values)
+        flagged = {
+            name
+            for name in changes
+            if self._fields[name].type in ("many2one", "many2many")
+            and "specific_personal_data" in self.env[self._fields[name].comodel_name]
         }
+        if not flagged:
+            return changes, tracking_values
+        Fields = self.env["ir.model.fields"]
+        by_field_id = {Fields._get(self._name, name).id: name for name in flagged}
+        kept = []
+        for command in tracking_values:
+            name = by_field_id.get(command[2].get("field_id"))
+            if not name:
+                kept.append(command)
+                continue
+            old, new = (
+                value.filtered(lambda r: not r.specific_personal_data)
+                for value in (initial_values[name], self[name])
+            )
+            if old == new:
+                changes.discard(name)
+                continue
+            command[2] = self.env["mail.tracking.value"]._create_tracking_values(
+                old, new, name, tracked_fields[name], self
+            )
+            kept.append(command)
+        return changes, kept

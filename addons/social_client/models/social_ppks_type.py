@@ -23,6 +23,13 @@ class SocialPpksType(models.Model):
         help="Cluster a client of this type is usually served in.",
     )
     description = fields.Text()
+    specific_personal_data = fields.Boolean(
+        string="Specific Personal Data",
+        help="Specific personal data under UU 27/2022 (health, disability, "
+        "HIV/AIDS, NAPZA, children, criminal records): never shown in the "
+        "chatter's tracking, and left out of the XLSX export unless the "
+        "exporter is in the health and psychology team.",
+    )
     active = fields.Boolean(default=True)
 
     _code_unique = models.Constraint(

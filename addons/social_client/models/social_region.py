@@ -2,6 +2,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -13,6 +14,14 @@ LEVELS = [
 ]
 LEVEL_BY_DEPTH = {1: "province", 2: "regency", 3: "district", 4: "village"}
 BATCH_SIZE = 5000
+# the fields of social.client that point to a region (all ondelete="restrict")
+CLIENT_REGION_FIELDS = (
+    "province_id",
+    "regency_id",
+    "district_id",
+    "village_id",
+    "nik_district_id",
+)
 
 
 class SocialRegion(models.Model):
@@ -58,6 +67,31 @@ class SocialRegion(models.Model):
         "UNIQUE(code)", "A region with this code already exists."
     )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used_by_clients(self):
+        """A region that clients use is archived, not deleted: it is part of
+        their address and of the NIK's reading."""
+        # sudo: clients of every office count; only the regions are named
+        Client = self.env["social.client"].sudo().with_context(active_test=False)
+        used_ids = {
+            region.id
+            for name in CLIENT_REGION_FIELDS
+            for (region,) in Client._read_group([(name, "in", self.ids)], [name])
+        }
+        regions = self.filtered(lambda region: region.id in used_ids)
+        if regions:
+            raise UserError(
+                self.env._(
+                    "%(regions)s cannot be deleted: clients live there or hold an "
+                    "NIK issued there. Archive the region instead.",
+                    regions=", ".join(
+                        regions.with_context(social_region_show_code=True).mapped(
+                            "display_name"
+                        )
+                    ),
+                )
+            )
+
     @api.depends("name", "code")
     @api.depends_context("social_region_show_code")
     def _compute_display_name(self):
@@ -73,7 +107,7 @@ class SocialRegion(models.Model):
     @api.model
     def _lokal_wilayah(self):
         from lokal import (
-            wilayah,  # noqa: PLC0415 - loads 20 MB of data, only when asked
+            wilayah,
         )
 
         return wilayah

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
 GROUPS = {
@@ -96,14 +97,46 @@ class SocialClientCommon(TransactionCase):
     def _create_client(cls, name="Budi Santoso", nik=None, **values):
         return cls.Client.create(cls._client_vals(name, nik, **values))
 
+    @classmethod
+    def _create_other_office(cls, name="Dinsos Kota Metro"):
+        """Another office with a client of its own and a social worker there."""
+        office = cls.env["res.company"].create({"name": name})
+        worker = new_test_user(
+            cls.env,
+            login=f"social_user_{office.id}",
+            name=f"Social Worker {name}",
+            groups=GROUPS["user"],
+            company_id=office.id,
+            company_ids=[Command.set(office.ids)],
+        )
+        client = cls.Client.create(
+            dict(
+                cls._client_vals("Ahmad Lain", make_nik(district="180104", serial=99)),
+                company_id=office.id,
+                social_worker_id=worker.id,
+            )
+        )
+        return office, worker, client
+
     def _client_count(self):
-        return self.Client.with_context(active_test=False).search_count([])
+        return self.Client.sudo().with_context(active_test=False).search_count([])
+
+    def _saved_counts(self):
+        return (
+            self._client_count(),
+            self.env["social.client.family"].sudo().search_count([]),
+        )
 
     def assertRefused(self, regex, func, *args, **kwargs):
         """``func`` raises a ValidationError matching ``regex`` and saves nothing."""
-        before = self._client_count()
-        with self.assertRaises(ValidationError) as caught:
+        return self.assertRefusedWith(ValidationError, regex, func, *args, **kwargs)
+
+    def assertRefusedWith(self, exception, regex, func, *args, **kwargs):
+        """``func`` raises ``exception`` matching ``regex`` before any client or
+        family member is saved (counted in the same transaction)."""
+        before = self._saved_counts()
+        with self.assertRaises(exception) as caught:
             func(*args, **kwargs)
         self.assertRegex(str(caught.exception), regex)
-        self.assertEqual(self._client_count(), before, "a refused client was saved")
+        self.assertEqual(self._saved_counts(), before, "a refused record was saved")
         return caught.exception

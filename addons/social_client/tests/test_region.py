@@ -2,10 +2,11 @@
 from types import SimpleNamespace
 from unittest.mock import patch
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from ..models.social_region import SocialRegion
-from .common import SocialClientCommon
+from .common import SocialClientCommon, make_nik
 
 
 def _row(code, name, kind, postal_code=None):
@@ -80,3 +81,42 @@ class TestRegionLoad(SocialClientCommon):
         self.assertEqual(
             self.Region._code_map(["32.01.01.1005"])["32.01.01.1005"].name, "Tengah"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestRegionUnlink(SocialClientCommon):
+    """A region that clients use is archived, never deleted."""
+
+    def test_used_region_refused_archived_instead(self):
+        self._create_client("Budi", village_id=self.village_karadenan.id)
+        # an NIK issued in Gambir, the address elsewhere
+        self._create_client(
+            "Agus",
+            make_nik(district="317101", serial=2),
+            village_id=self.village_pondok_rajeg.id,
+        )
+        Region = self.Region.with_user(self.user_manager)
+        for region, shown in (
+            (self.village_karadenan, r"Karadenan \(32\.01\.01\.1002\)"),
+            (self.district_gambir, r"Gambir \(31\.71\.01\)"),
+            (self.regency_bogor, r"Kabupaten Bogor \(32\.01\)"),
+        ):
+            with self.subTest(region=region.code):
+                with self.assertRaisesRegex(
+                    UserError, shown + r" cannot be deleted: .* Archive the region"
+                ):
+                    Region.browse(region.id).unlink()
+                self.assertTrue(region.exists())
+        Region.browse(self.village_karadenan.id).action_archive()
+        self.assertFalse(self.village_karadenan.active)
+        # a region nobody uses goes
+        Region.browse(self.village_wanaherang.id).unlink()
+        self.assertFalse(self.village_wanaherang.exists())
+
+    def test_region_of_another_office_client_refused(self):
+        """Counted across offices, without naming the client."""
+        _office, _worker, client = self._create_other_office()
+        with self.assertRaises(UserError) as caught:
+            client.nik_district_id.with_user(self.user_manager).unlink()
+        self.assertNotIn(client.name, str(caught.exception))
+        self.assertTrue(client.nik_district_id.exists())

@@ -1,29 +1,22 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import datetime
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import SocialClientCommon
 
 
 @tagged("post_install", "-at_install")
-class TestClientTour(HttpCase):
+class TestClientTour(SocialClientCommon, HttpCase):
     """The registry as a social worker meets it: menus, form, save."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.worker = new_test_user(
-            cls.env,
-            login="peksos_tour",
-            groups="social_client.group_social_user",
-            name="Peksos Tour",
-        )
-
     def test_register_client_from_the_menu(self):
-        self.start_tour("/odoo", "social_client_registration_tour", login="peksos_tour")
-        client = self.env["social.client"].search([("nik", "=", "1871015508950003")])
+        worker = self.user_staff
+        self.start_tour("/odoo", "social_client_registration_tour", login=worker.login)
+        client = self.Client.search([("nik", "=", "1871015508950003")])
         self.assertEqual(client.name, "Siti Tour Rahayu")
         self.assertEqual(client.gender, "female")
         self.assertEqual(client.birth_date, datetime.date(1995, 8, 15))
-        self.assertEqual(client.social_worker_id, self.worker)
+        self.assertEqual(client.social_worker_id, worker)
         self.assertTrue(client.registration_number.startswith("PPKS/"))
         self.assertEqual(client.district_id.code, "18.71.01")

@@ -1,1 +1,2 @@
 from . import nik
+from . import client_input
