@@ -3,8 +3,9 @@
 - readmes point to real documents (a regulation by its number and title, the SOP by its
   own number), not to files outside the repository (working notes, "seed 002");
 - no file of the repository names a path of the machine it was written on;
-- a model's ``create``/``write``/``unlink`` guard never trusts a context key, which any
-  RPC call can send (server-only markers, ``env.su``, instead);
+- a guard of ``create``/``write``/``unlink``, a button (``action_*``) or a constraint
+  (``_check*``) never trusts a context key, which any RPC call can send (server-only
+  markers and ``env.su`` instead);
 - no Python file over 600 lines.
 """
 
@@ -33,7 +34,8 @@ OUTSIDE_MESSAGE = "references to documents outside the repository:\n"
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".xlsx", ".mo")
-GUARDED_METHODS = ("create", "write", "unlink")
+# Methods whose refusals are rules: the ORM entry points, the buttons, the constraints.
+GUARDED_METHODS = re.compile(r"^(?:create|write|unlink|copy|action_\w+|_check\w*)$")
 CONTEXT_NAMES = re.compile(r"(?:^|\.|_)(?:context|ctx)$")
 
 
@@ -156,7 +158,8 @@ def _requires_superuser(test):
 
 
 def test_no_context_key_guards(addon):
-    """A guard of create/write/unlink does not depend on a context key alone.
+    """A guard of create/write/unlink/copy, action_* or _check* needs more than a
+    context key.
 
     Any RPC call may send any context key: a key that lifts a guard is no guard. Server
     code marks its own writes with a server-only marker (a context variable,
@@ -171,7 +174,7 @@ def test_no_context_key_guards(addon):
             for func in cls.body:
                 if not isinstance(func, ast.FunctionDef):
                     continue
-                if func.name not in GUARDED_METHODS:
+                if not GUARDED_METHODS.match(func.name):
                     continue
                 for node in ast.walk(func):
                     if not isinstance(node, ast.If | ast.IfExp | ast.Assert):
