@@ -5,3 +5,7 @@ def post_init_hook(env):
     shell) so that every install and test database stays fast.
     """
     env["social.region"]._load_lokal_regions(villages=False)
+    # office hours and this year's and next year's national holidays and cuti
+    # bersama, the working time of the service-time standards
+    env["res.company"].search([])._social_set_office_calendar()
+    env["resource.calendar"]._cron_social_load_national_holidays()
