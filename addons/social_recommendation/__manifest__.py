@@ -30,6 +30,7 @@
         "views/res_company_views.xml",
         "report/social_recommendation_reports.xml",
         "report/social_recommendation_templates.xml",
+        "views/social_recommendation_verification_views.xml",
         "views/social_recommendation_menus.xml",
     ],
     "demo": ["demo/social_recommendation_demo.xml"],

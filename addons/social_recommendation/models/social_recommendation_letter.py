@@ -1,11 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-
 from odoo import models
 from odoo.exceptions import UserError
 
-from .social_recommendation import PRINTABLE_STATES
-
+LETTER_REPORT = "social_recommendation.social_recommendation_letter_report"
+KADIS = "social_client.group_social_kadis"
 ROMAN_MONTHS = (
     "I",
     "II",
@@ -22,11 +20,13 @@ ROMAN_MONTHS = (
 )
 
 
-
 class SocialRecommendation(models.Model):
-    """The recommendation letter: its number, its stored PDF, its signatures."""
+    """The recommendation letter: its number, its signatures, and the issued
+    letter kept read-only with its public verification code
+    (``social.verifiable.mixin``)."""
 
-    _inherit = "social.recommendation"
+    _name = "social.recommendation"
+    _inherit = ["social.recommendation", "social.verifiable.mixin"]
 
     def _next_letter_number(self, date):
         self.ensure_one()
@@ -46,39 +46,58 @@ class SocialRecommendation(models.Model):
             roman_month=ROMAN_MONTHS[date.month - 1],
         )
 
-
     def action_print_letter(self):
-        self._check_state(list(PRINTABLE_STATES), self.env._("Printing the letter"))
-        return self.env.ref(
-            "social_recommendation.social_recommendation_letter_report"
-        ).report_action(self)
+        """The issued letter as it was issued (its stored PDF); before the issue,
+        a rendering of the approved letter, without number nor QR code."""
+        self._check_allowed("can_print_letter", self.env._("Printing the letter"))
+        if len(self) == 1 and self.letter_attachment_id:
+            return {
+                "type": "ir.actions.act_url",
+                "url": f"/web/content/{self.letter_attachment_id.id}?download=true",
+                "target": "self",
+            }
+        return self.env.ref(LETTER_REPORT).report_action(self)
 
     def _attach_letter(self):
-        """Render the issued letter and keep it as an attachment."""
-        report = self.env["ir.actions.report"]
-        report_name = "social_recommendation.report_recommendation_letter"
+        """Record the issued letter for its public verification, render it with
+        its QR code and keep the PDF read-only."""
         for rec in self:
-            content, file_type = report._render_qweb_pdf(report_name, rec.ids)
-            filename = self.env._(
-                "Recommendation %(number)s", number=rec.letter_number.replace("/", "-")
+            # the letter, its kind and its messages in the user's language, also
+            # where the context has none
+            rec = rec._fallback_lang()
+            signature = rec._letter_signoffs()[1]
+            if not signature:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has no signature of the Kadis: the letter cannot "
+                        "be issued.",
+                        name=rec.name,
+                    )
+                )
+            rec._social_verification_issue(
+                kind=rec.env._("Recommendation Letter"),
+                number=rec.letter_number,
+                date=rec.letter_date,
+                signer_name=signature.done_by.name,
+                revoke_group_xmlid=KADIS,
+                signer=signature.done_by,
+                report=LETTER_REPORT,
             )
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": f"{filename}.{file_type}",
-                    "datas": base64.b64encode(content),
-                    "res_model": rec._name,
-                    "res_id": rec.id,
-                    "mimetype": "application/pdf"
-                    if file_type == "pdf"
-                    else "text/html",
-                }
+            attachment = rec._social_verification_attach(
+                rec.env._(
+                    "Recommendation %(number)s",
+                    number=rec.letter_number.replace("/", "-"),
+                )
             )
             rec._write_workflow({"letter_attachment_id": attachment.id})
             rec.message_post(
-                body=self.env._("Letter %(number)s issued.", number=rec.letter_number),
+                body=rec.env._(
+                    "Letter %(number)s issued, verification code %(code)s.",
+                    number=rec.letter_number,
+                    code=rec.verification_code,
+                ),
                 attachment_ids=attachment.ids,
             )
-
 
     def _letter_signoffs(self):
         """Approved reviews for the letter: the parafs and the signature."""

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.social_recommendation import PRINTABLE_STATES
@@ -21,7 +21,12 @@ MONTHS_ID = (
 
 
 class SocialRecommendationLetter(models.AbstractModel):
-    """Values of the recommendation letter; refuses letters not yet approved."""
+    """Values of the recommendation letter; refuses letters not yet approved.
+
+    What the template prints beyond the record's own fields is prepared here,
+    per letter (``letters[doc.id]``): the date, the initials (paraf), the
+    signature and, once issued, the verification code with its QR code.
+    """
 
     _name = "report.social_recommendation.report_recommendation_letter"
     _description = "Recommendation Letter"
@@ -32,6 +37,40 @@ class SocialRecommendationLetter(models.AbstractModel):
         if not value:
             return ""
         return f"{value.day} {MONTHS_ID[value.month - 1]} {value.year}"
+
+    @api.model
+    def _local_date(self, record, value=None):
+        """The date in the user's time zone of a datetime (default: now)."""
+        return fields.Datetime.context_timestamp(
+            record, value or fields.Datetime.now()
+        ).date()
+
+    @api.model
+    def _letter_values(self, docs):
+        verification = docs._social_verification_report_values()
+        letters = {}
+        for doc in docs:
+            parafs, signature = doc._letter_signoffs()
+            letters[doc.id] = {
+                "date": self._format_date_id(doc.letter_date or self._local_date(doc)),
+                "parafs": [
+                    {
+                        "initials": "".join(
+                            word[:1] for word in (paraf.done_by.name or "").split()
+                        ),
+                        "official": paraf.name,
+                        "name": paraf.done_by.name,
+                        "date": self._format_date_id(
+                            self._local_date(doc, paraf.reviewed_date)
+                        ),
+                    }
+                    for paraf in parafs
+                ],
+                "signer": signature.done_by,
+                # code, url and qr (data URI) once issued, else None
+                "verification": verification.get(doc.id),
+            }
+        return letters
 
     @api.model
     def _get_report_values(self, docids, data=None):
@@ -49,5 +88,6 @@ class SocialRecommendationLetter(models.AbstractModel):
             "doc_ids": docs.ids,
             "doc_model": "social.recommendation",
             "docs": docs,
+            "letters": self._letter_values(docs),
             "format_date_id": self._format_date_id,
         }

@@ -4,5 +4,6 @@ from . import test_recommendation_report
 from . import test_recommendation_signoff
 from . import test_recommendation_sop
 from . import test_recommendation_tour
+from . import test_recommendation_verification
 from . import test_recommendation_i18n
 from . import test_recommendation_attacks

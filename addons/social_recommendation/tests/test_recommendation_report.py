@@ -49,8 +49,10 @@ class TestRecommendationReport(RecommendationCommon):
         ):
             with self.subTest(text=text):
                 self.assertIn(text, html)
+        # the issued letter prints as stored (test_recommendation_verification)
         action = rec.with_user(self.staff).action_print_letter()
-        self.assertEqual(action["report_name"], LETTER)
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertIn(f"/web/content/{rec.letter_attachment_id.id}", action["url"])
 
     def test_register_xlsx(self):
         issued = self._issued()
