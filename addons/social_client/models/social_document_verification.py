@@ -256,6 +256,10 @@ class SocialDocumentVerification(models.Model):
                 "revoked_date": fields.Datetime.now(),
             }
         )
+        for res_model, recs in self.grouped("res_model").items():
+            source = self.env.get(res_model)
+            if hasattr(source, "_social_verification_invalidate"):
+                source.browse(recs.mapped("res_id"))._social_verification_invalidate()
         for rec in self:
             # sudo: posting needs write access, which nobody has; the author stays
             # the revoking user

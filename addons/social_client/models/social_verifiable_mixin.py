@@ -22,30 +22,35 @@ class SocialVerifiableMixin(models.AbstractModel):
     _name = "social.verifiable.mixin"
     _description = "Verifiable Document Mixin"
 
+    # computed together from the verification records (no stored link on the
+    # document: nothing on it to tamper with)
     verification_id = fields.Many2one(
         "social.document.verification",
         string="Verification",
-        compute="_compute_verification_id",
+        compute="_compute_verification",
         help="Latest verification record issued for this document.",
     )
     verification_code = fields.Char(
-        related="verification_id.code_display", string="Verification Code"
+        string="Verification Code", compute="_compute_verification"
     )
     verification_url = fields.Char(
-        related="verification_id.url", string="Verification URL"
+        string="Verification URL", compute="_compute_verification"
     )
     verification_state = fields.Selection(
-        related="verification_id.state", string="Verification Status"
+        [("valid", "Valid"), ("revoked", "Revoked")],
+        string="Verification Status",
+        compute="_compute_verification",
     )
     verification_revoke_reason = fields.Text(
-        related="verification_id.revoke_reason", string="Reason for Revocation"
+        string="Reason for Revocation", compute="_compute_verification"
     )
     verification_revoked_date = fields.Datetime(
-        related="verification_id.revoked_date", string="Revoked on"
+        string="Revoked on", compute="_compute_verification"
     )
-    verification_can_revoke = fields.Boolean(related="verification_id.can_revoke")
+    verification_can_revoke = fields.Boolean(compute="_compute_verification")
 
-    def _compute_verification_id(self):
+    @api.depends_context("uid")
+    def _compute_verification(self):
         ids = [rec._origin.id for rec in self if rec._origin.id]
         # sudo: only the ids; reading the record stays subject to access rights
         latest = dict(
@@ -61,7 +66,14 @@ class SocialVerifiableMixin(models.AbstractModel):
         )
         Verification = self.env["social.document.verification"]
         for rec in self:
-            rec.verification_id = Verification.browse(latest.get(rec._origin.id))
+            verification = Verification.browse(latest.get(rec._origin.id))
+            rec.verification_id = verification
+            rec.verification_code = verification.code_display
+            rec.verification_url = verification.url
+            rec.verification_state = verification.state
+            rec.verification_revoke_reason = verification.revoke_reason
+            rec.verification_revoked_date = verification.revoked_date
+            rec.verification_can_revoke = verification.can_revoke
 
     def _social_verification_invalidate(self):
         self.invalidate_recordset(
