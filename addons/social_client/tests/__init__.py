@@ -7,4 +7,3 @@ from . import test_nik
 from . import test_privacy
 from . import test_region
 from . import test_tour
-from . import test_service_time

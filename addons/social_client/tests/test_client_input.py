@@ -140,3 +140,45 @@ class TestClientInput(SocialClientCommon):
         self.assertEqual(
             (client.rt, client.rw, client.kk_number), (False, False, False)
         )
+
+
+# the same kinds of values on a family row
+FAMILY_MALFORMED = [
+    ("nik", 3201011505800002, NIK_TEXT),
+    ("nik", "  ", r"NIK cannot be only spaces"),
+    ("nik", ["3201011505800002"], NIK_TEXT),
+    ("nik", "3201015505800000", r"cannot be 0000"),
+    ("name", "  ", r"name cannot be empty or only spaces"),
+    ("name", False, r"Enter the name"),
+    ("name", 7, TEXT),
+    ("name", "A" * 500, r"at most 200 characters"),
+    ("birth_date", "2030-01-01", r"lies in the future"),
+    ("birth_date", ["2000-01-01"], DATE),
+    ("birth_date", "01/01/2000", DATE),
+    ("phone", ["0812"], r"Phone must be sent as text"),
+]
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-06-15")
+class TestFamilyInput(SocialClientCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client = cls._create_client("Budi", social_worker_id=cls.user_staff.id)
+        cls.member = cls.env["social.client.family"].create(
+            {"client_id": cls.client.id, "name": "Agus", "relation": "sibling"}
+        )
+
+    def test_malformed_family_rows(self):
+        Family = self.env["social.client.family"].with_user(self.user_staff)
+        member = self.member.with_user(self.user_staff)
+        fields = ["name", "nik", "birth_date", "phone"]
+        for field_name, value, message in FAMILY_MALFORMED:
+            with self.subTest(field=field_name, value=repr(value)[:40]):
+                vals = {"client_id": self.client.id, "name": "Sri", field_name: value}
+                self.assertRefused(message, Family.create, vals)
+                before = member.read(fields)
+                self.assertRefused(message, member.write, {field_name: value})
+                member.invalidate_recordset()
+                self.assertEqual(member.read(fields), before)

@@ -256,3 +256,30 @@ class TestIdentityScans(SocialClientCommon):
         # added later on a saved client, before it is saved again
         client.with_user(self.user_staff).ktp_attachment_ids = [Command.link(other.id)]
         self.assertEqual(other.res_id, client.id)
+
+
+@tagged("post_install", "-at_install")
+class TestClientReferences(SocialClientCommon):
+    def test_every_many2one_to_a_client_checks_the_office(self):
+        """The rule of readme/USAGE.md, for every installed add-on: a stored
+        many2one to social.client (not a related copy) sets check_company, on
+        a model with company_id that checks its companies."""
+        missing = []
+        for model_name in self.env.registry:
+            Model = self.env[model_name]
+            if Model._abstract or Model._transient:
+                continue
+            for field in Model._fields.values():
+                if (
+                    field.type == "many2one"
+                    and field.comodel_name == "social.client"
+                    and field.store
+                    and not field.related
+                    and not (
+                        field.check_company
+                        and "company_id" in Model._fields
+                        and Model._check_company_auto
+                    )
+                ):
+                    missing.append(f"{model_name}.{field.name}")
+        self.assertEqual(missing, [])
