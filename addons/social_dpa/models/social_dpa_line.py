@@ -1,0 +1,297 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
+
+# What an approved DPA freezes on its lines, for everyone.
+LOCKED_FIELDS = {
+    "dpa_id",
+    "sub_activity_id",
+    "rekening_id",
+    "name",
+    "component",
+    "volume",
+    "uom",
+    "unit_price",
+    "amount",
+    "analytic_account_id",
+    "origin_line_id",
+}
+
+
+class SocialDpaLine(models.Model):
+    """One sub-kegiatan x one rekening of a DPA: the unit at which the
+    ceiling (pagu) is set and spending is recorded, on its own analytic
+    account of the "DPA" analytic plan."""
+
+    _name = "social.dpa.line"
+    _description = "DPA Line"
+    _order = "dpa_id, sub_activity_code, account_code, id"
+    _rec_names_search = ["account_code", "name", "sub_activity_code"]
+
+    dpa_id = fields.Many2one(
+        "social.dpa", string="DPA", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="dpa_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="dpa_id.currency_id")
+    fiscal_year = fields.Integer(related="dpa_id.fiscal_year", store=True)
+    dpa_state = fields.Selection(related="dpa_id.state", string="DPA State")
+    sub_activity_id = fields.Many2one(
+        "social.dpa.nomenclature",
+        string="Sub-kegiatan",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("level", "=", "sub_activity")],
+    )
+    activity_id = fields.Many2one(
+        related="sub_activity_id.parent_id", string="Kegiatan", store=True, index=True
+    )
+    program_id = fields.Many2one(
+        related="activity_id.parent_id", string="Programme", store=True, index=True
+    )
+    sub_activity_code = fields.Char(related="sub_activity_id.code", store=True)
+    rekening_id = fields.Many2one(
+        "social.dpa.account",
+        string="Account (Rekening)",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    account_code = fields.Char(
+        related="rekening_id.code", string="Account Code", store=True, index=True
+    )
+    name = fields.Char(
+        string="Description",
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    component = fields.Char(help="Component of the SIPD budget (komponen).")
+    volume = fields.Float(string="Volume", help="Coefficient x volume of SIPD.")
+    uom = fields.Char(string="Unit")
+    unit_price = fields.Monetary()
+    amount = fields.Monetary(string="Ceiling (Pagu)", required=True)
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        string="Analytic Account",
+        readonly=True,
+        copy=False,
+        index=True,
+        ondelete="restrict",
+    )
+    origin_line_id = fields.Many2one(
+        "social.dpa.line",
+        string="Line of the Previous Version",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    amount_previous = fields.Monetary(
+        related="origin_line_id.amount", string="Previous Ceiling"
+    )
+    amount_difference = fields.Monetary(
+        string="Difference", compute="_compute_amount_difference"
+    )
+    amount_realized = fields.Monetary(
+        string="Realised",
+        compute="_compute_realization",
+        help="Sum of the costs on the analytic account of the line (charges of "
+        "the suite, vendor bills, expenses), read from the analytic lines.",
+    )
+    amount_remaining = fields.Monetary(
+        string="Remaining", compute="_compute_realization"
+    )
+    absorption = fields.Float(string="Absorbed (%)", compute="_compute_realization")
+
+    _pair_unique = models.Constraint(
+        "UNIQUE(dpa_id, sub_activity_id, rekening_id)",
+        "A sub-kegiatan and account pair appears only once in a DPA.",
+    )
+
+    @api.depends("rekening_id")
+    def _compute_name(self):
+        for line in self:
+            if not line.name:
+                line.name = line.rekening_id.name
+
+    @api.depends("sub_activity_code", "account_code", "name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = (
+                f"{line.sub_activity_code or ''} {line.account_code or ''} "
+                f"{line.name or ''}"
+            ).strip()
+
+    @api.depends("amount", "origin_line_id.amount")
+    def _compute_amount_difference(self):
+        for line in self:
+            line.amount_difference = line.amount - line.origin_line_id.amount
+
+    def _compute_realization(self):
+        realized = self._realized_by_account()
+        for line in self:
+            amount = sum(realized.get(line.analytic_account_id.id, {}).values())
+            line.amount_realized = amount
+            line.amount_remaining = line.amount - amount
+            line.absorption = line.amount and 100.0 * amount / line.amount
+
+    # ------------------------------------------------------------ analytic
+
+    @api.model
+    def _dpa_plan(self):
+        return self.env.ref("social_dpa.account_analytic_plan_dpa")
+
+    @api.model
+    def _dpa_column(self):
+        """The column of the DPA plan on analytic lines (x_plan<id>_id)."""
+        return self._dpa_plan()._column_name()
+
+    def _realized_by_account(self, date_from=None, date_to=None, by_month=False):
+        """{analytic account id: {month or None: realised}} of the lines in self,
+        costs counted positive, in one grouped read."""
+        accounts = self.analytic_account_id
+        if not accounts:
+            return {}
+        column = self._dpa_column()
+        domain = [(column, "in", accounts.ids)]
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        groupby = [column, "date:month"] if by_month else [column]
+        # sudo: the realisation of a line is part of what its reader may see;
+        # the analytic lines themselves stay restricted to accounting roles
+        groups = (
+            self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(domain, groupby, ["amount:sum"])
+        )
+        result = {}
+        for row in groups:
+            account, *month, amount = row
+            key = month[0].month if month else None
+            result.setdefault(account.id, {})[key] = -amount
+        return result
+
+    def _prepare_analytic_account_vals(self):
+        self.ensure_one()
+        return {
+            "name": f"{self.sub_activity_code} {self.account_code} {self.name}",
+            "code": f"{self.dpa_id.fiscal_year}/{self.sub_activity_code}/"
+            f"{self.account_code}",
+            "plan_id": self._dpa_plan().id,
+            "company_id": self.company_id.id,
+        }
+
+    # ---------------------------------------------------------------- guards
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.check_access("create")
+        dpas = self.env["social.dpa"].browse({v.get("dpa_id") for v in vals_list})
+        if not all(dpa.can_edit for dpa in dpas.exists()):
+            raise UserError(self._locked_message())
+        for vals in vals_list:
+            if not self.env.context.get("social_dpa_revision") or not self.env.su:
+                vals.pop("analytic_account_id", None)
+                vals.pop("origin_line_id", None)
+        lines = super().create(vals_list)
+        new = lines.filtered(lambda line: not line.analytic_account_id)
+        if new:
+            # sudo: the analytic account belongs to the line; finance staff do
+            # not need the accounting rights to create it
+            accounts = (
+                self.env["account.analytic.account"]
+                .sudo()
+                .create([line._prepare_analytic_account_vals() for line in new])
+            )
+            for line, account in zip(new, accounts, strict=True):
+                line.sudo().analytic_account_id = account
+        return lines
+
+    def write(self, vals):
+        self.check_access("write")
+        if LOCKED_FIELDS.intersection(vals):
+            if not all(self.dpa_id.mapped("can_edit")):
+                raise UserError(self._locked_message())
+            if {"analytic_account_id", "origin_line_id"}.intersection(vals) and not (
+                self.env.su
+            ):
+                raise UserError(
+                    self.env._("The analytic account of a DPA line is set once.")
+                )
+            if self.filtered("origin_line_id") and {
+                "sub_activity_id",
+                "rekening_id",
+                "dpa_id",
+            }.intersection(vals):
+                raise UserError(
+                    self.env._(
+                        "A line carried over from the previous version keeps its "
+                        "codes; change its ceiling or add a new line."
+                    )
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        self.check_access("unlink")
+        if not all(self.dpa_id.mapped("can_edit")):
+            raise UserError(self._locked_message())
+        if self.filtered("origin_line_id"):
+            raise UserError(
+                self.env._(
+                    "A line of the previous version stays in the revision: set "
+                    "its ceiling to zero instead."
+                )
+            )
+        realized = self._realized_by_account()
+        if any(realized.get(line.analytic_account_id.id) for line in self):
+            raise UserError(
+                self.env._("A line that has realisation cannot be deleted.")
+            )
+        accounts = self.analytic_account_id
+        res = super().unlink()
+        # sudo: the line's own analytic account, without any analytic line
+        # (checked above) and no longer used by another version's line
+        used = self.sudo().search([("analytic_account_id", "in", accounts.ids)])
+        (accounts - used.analytic_account_id).sudo().unlink()
+        return res
+
+    def _locked_message(self):
+        return self.env._(
+            "The DPA is approved or waiting for its approval: its lines, codes "
+            "and amounts are locked. Revise an approved DPA to change them."
+        )
+
+    @api.constrains("amount", "volume", "unit_price")
+    def _check_amount(self):
+        for line in self:
+            if line.currency_id.compare_amounts(line.amount, 0) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The ceiling of %(line)s is negative.", line=line.display_name
+                    )
+                )
+
+    def _check_ceiling_covers_realized(self):
+        realized = self._realized_by_account()
+        for line in self:
+            amount = sum(realized.get(line.analytic_account_id.id, {}).values())
+            if line.currency_id.compare_amounts(line.amount, amount) < 0:
+                raise UserError(
+                    self.env._(
+                        "The ceiling of %(line)s (%(ceiling)s) is below what it "
+                        "has already realised (%(realized)s).",
+                        line=line.display_name,
+                        ceiling=formatLang(
+                            self.env, line.amount, currency_obj=line.currency_id
+                        ),
+                        realized=formatLang(
+                            self.env, amount, currency_obj=line.currency_id
+                        ),
+                    )
+                )
