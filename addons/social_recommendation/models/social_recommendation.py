@@ -85,7 +85,7 @@ DELIVERY_FIELDS = {"delivery_date", "delivered_by_id"}
 
 class SocialRecommendation(models.Model):
     """A recommendation letter from the request of a village to the delivery
-    of the client to the institution (SOP of seed 002).
+    of the client to the institution (SOP No. 800/13-c/Dinsos.C/2023).
 
     The sign-off (Kasi paraf, Kabid paraf, Kadis signature) is a tier
     validation of OCA base_tier_validation; the state machine around it is
