@@ -21,16 +21,7 @@ class SocialClient(models.Model):
         if self.nik:
             self.no_identity = False
         if self.nik_region_unknown:
-            return {
-                "warning": {
-                    "title": self.env._("Unknown region code"),
-                    "message": self.env._(
-                        "The region code of this NIK is not in the current Kepmendagri "
-                        "list. It may be an old code from before a region was split: "
-                        "check the address."
-                    ),
-                }
-            }
+            return {"warning": nik_tools.region_unknown_warning(self.env)}
 
     @api.constrains("nik", "birth_date", "gender")
     def _check_nik(self):

@@ -82,7 +82,6 @@ class TestFamilyOffice(SocialClientCommon):
             (row.name, row.nik, row.birth_date),
             (mother.name, mother.nik, mother.birth_date),
         )
-        self.assertEqual(row.company_id, self.client.company_id)
 
 
 @tagged("post_install", "-at_install")

@@ -108,7 +108,6 @@ class TestRegionUnlink(SocialClientCommon):
                     Region.browse(region.id).unlink()
                 self.assertTrue(region.exists())
         Region.browse(self.village_karadenan.id).action_archive()
-        self.assertFalse(self.village_karadenan.active)
         # a region nobody uses goes
         Region.browse(self.village_wanaherang.id).unlink()
         self.assertFalse(self.village_wanaherang.exists())

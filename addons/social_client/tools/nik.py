@@ -163,6 +163,18 @@ def birth_date_agrees(result, birth_date):
     )
 
 
+def region_unknown_warning(env):
+    """The onchange warning for a NIK whose district code is not (any more) in
+    the Kepmendagri list: a warning, never a refusal (regions split)."""
+    return {
+        "title": env._("Unknown region code"),
+        "message": env._(
+            "The region code of this NIK is not in the current Kepmendagri list. It "
+            "may be an old code from before a region was split: check the address."
+        ),
+    }
+
+
 def message(env, result, code=None, **params):
     """Word an error code of ``result`` with ``env._``: the one place they are.
 
