@@ -4,8 +4,6 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Fields that only the workflow (action methods, in sudo) writes.
-WORKFLOW_FIELDS = {"state", "version", "previous_id", "approved_date"}
 # Fields of the header frozen once the DPA left the draft state.
 LOCKED_FIELDS = {"fiscal_year", "company_id", "previous_id", "version"}
 LEVELS = ("program", "activity", "sub_activity")
@@ -18,7 +16,7 @@ class SocialDpa(models.Model):
 
     _name = "social.dpa"
     _description = "DPA (Budget Execution Document)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "social.tier.validation"]
     _order = "fiscal_year desc, version desc, id desc"
 
     _state_from = ["draft"]
@@ -26,6 +24,10 @@ class SocialDpa(models.Model):
     # no cancel state: a revised version keeps its reviews as history
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    # written only by the workflow (action methods, sudo), see social_client
+    _social_workflow_fields = frozenset(
+        {"state", "version", "previous_id", "approved_date"}
+    )
 
     name = fields.Char(required=True, tracking=True)
     fiscal_year = fields.Integer(
@@ -128,17 +130,7 @@ class SocialDpa(models.Model):
 
     # ------------------------------------------------------------------ guards
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                if WORKFLOW_FIELDS.intersection(k for k, v in vals.items() if v):
-                    raise UserError(self._workflow_message())
-        return super().create(vals_list)
-
     def write(self, vals):
-        if not self.env.su and WORKFLOW_FIELDS.intersection(vals):
-            raise UserError(self._workflow_message())
         if LOCKED_FIELDS.intersection(vals) and any(
             rec.state != "draft" for rec in self
         ):
@@ -156,12 +148,6 @@ class SocialDpa(models.Model):
                 self.env._("Only a draft DPA may be deleted; an approved one stays.")
             )
         return super().unlink()
-
-    def _workflow_message(self):
-        return self.env._(
-            "The state and the version of a DPA change only through its "
-            "buttons and its approval."
-        )
 
     # ------------------------------------------------------------------ actions
 

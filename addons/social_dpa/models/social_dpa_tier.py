@@ -4,9 +4,10 @@ from odoo.exceptions import UserError
 
 
 class SocialDpa(models.Model):
-    """Approval of a DPA and of each revision: Kabid, then Kadis, through
-    OCA base_tier_validation. The reviewers only read DPAs: once their right
-    to sign is checked, the bookkeeping of the sign-off runs in sudo."""
+    """Approval of a DPA and of each revision: Kabid, then Kadis, through the
+    suite's sign-off (social_client's social.tier.validation on OCA
+    base_tier_validation). The reviewers only read DPAs: once their right to
+    sign is checked, the bookkeeping of the sign-off runs in sudo."""
 
     _inherit = "social.dpa"
 
@@ -29,8 +30,11 @@ class SocialDpa(models.Model):
             )
         return super().restart_validation()
 
+    def _tier_excluded_users(self):
+        # whoever asks for the approval (finance, at request time) signs no tier
+        return super()._tier_excluded_users() | self.env.user
+
     def _check_can_sign(self):
-        """Explain, on the server, why the current user may not sign now."""
         self.ensure_one()
         if self.state != "draft" or self.validation_status != "pending":
             raise UserError(
@@ -38,31 +42,7 @@ class SocialDpa(models.Model):
                     "%(name)s is not waiting for an approval.", name=self.display_name
                 )
             )
-        if self.can_review:
-            return
-        open_reviews = self.review_ids.filtered(
-            lambda r: r.status in ("waiting", "pending")
-        )
-        if self.env.user in open_reviews.requested_by and self.env.user in (
-            open_reviews.reviewer_ids | open_reviews.reviewer_group_id.user_ids
-        ):
-            raise UserError(
-                self.env._(
-                    "You requested the approval of %(name)s, so you cannot "
-                    "approve it yourself (four-eyes principle).",
-                    name=self.display_name,
-                )
-            )
-        current = open_reviews.sorted("sequence")[:1]
-        raise UserError(
-            self.env._(
-                "The current step of the approval of %(name)s (%(tier)s) may only "
-                "be signed by %(who)s.",
-                name=self.display_name,
-                tier=current.name,
-                who=current.todo_by,
-            )
-        )
+        return super()._check_can_sign()
 
     def _validate_tier(self, tiers=False):
         self._check_can_sign()
