@@ -10,7 +10,6 @@ from .common import RecommendationCommon
 class TestRecommendationFlow(RecommendationCommon):
     def test_full_path(self):
         rec = self._create()
-        self.assertEqual(rec.state, "draft")
         self.assertTrue(rec.name.startswith("REK/"))
         self.assertEqual(rec.user_id, self.staff)
         self._add_documents(rec)
