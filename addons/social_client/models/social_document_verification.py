@@ -99,6 +99,7 @@ class SocialDocumentVerification(models.Model):
     )
     state = fields.Selection(
         [("valid", "Valid"), ("revoked", "Revoked")],
+        string="Status",
         required=True,
         readonly=True,
         default="valid",
