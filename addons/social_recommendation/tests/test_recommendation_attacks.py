@@ -306,15 +306,20 @@ class TestRecommendationTierDefinitions(RecommendationCommon):
 
     def test_administrator_change_tracked(self):
         kabid_group = self.env.ref("social_client.group_social_kabid")
-        self.kadis_tier.with_user(self.manager).write(
-            {"reviewer_group_id": kabid_group.id}
-        )
+        # the test base disables tracking in the context: as in the office
+        self.kadis_tier.with_user(self.manager).with_context(
+            tracking_disable=False, mail_notrack=False
+        ).write({"reviewer_group_id": kabid_group.id})
         self.env.cr.precommit.run()  # tracking is written at commit
         tracked = self.kadis_tier.message_ids.tracking_value_ids.filtered(
             lambda t: (
                 t.field_id.name == "reviewer_group_id"
                 and t.new_value_integer == kabid_group.id
             )
+        )
+        self.assertEqual(
+            tracked.old_value_integer,
+            self.env.ref("social_client.group_social_kadis").id,
         )
         self.assertEqual(tracked.mail_message_id.author_id, self.manager.partner_id)
 
