@@ -3,7 +3,7 @@
     "name": "Social Recommendation Letters",
     "summary": "Recommendation letters signed Kasi, Kabid and Kadis through tier "
     "validation, with the SOP time standards, the printed letter and the register",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "development_status": "Beta",
     "category": "Services/Social Welfare",
     "website": "https://github.com/dinsos-odoo/social",

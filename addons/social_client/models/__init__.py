@@ -17,3 +17,7 @@ from . import ir_actions_report
 from . import social_tier_validation
 from . import tier_review
 from . import tier_definition
+from . import res_company
+from . import resource_calendar
+from . import resource_calendar_leaves
+from . import social_service_time_mixin

@@ -72,13 +72,9 @@ class SocialServiceTimeMixin(models.AbstractModel):
     _name = "social.service.time.mixin"
     _description = "Service Time in Working Time"
 
-    company_id = fields.Many2one(
-        "res.company",
-        string="Office",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
+    # no default here: a log of another document takes the document's office
+    # (a related field), a document its own default
+    company_id = fields.Many2one("res.company", string="Office", index=True)
     user_id = fields.Many2one(
         "res.users", string="Done by", index=True, help="Who completed the step."
     )
@@ -167,7 +163,8 @@ class SocialServiceTimeMixin(models.AbstractModel):
         Override to measure against another calendar (a shelter working
         around the clock, a team's own hours)."""
         self.ensure_one()
-        return self.company_id.resource_calendar_id
+        company = self.company_id or self.env.company
+        return company.resource_calendar_id
 
     def _service_time_by_calendar(self):
         """Group ``self`` by calendar: {calendar (sudo): records}."""
@@ -307,6 +304,19 @@ class SocialServiceTimeMixin(models.AbstractModel):
             calendar, date_from, date_from + timedelta(days=60)
         )
         return self._service_time_plan(calendar, clock, date_from, minutes)
+
+    @api.model
+    def _service_time_start_before(self, date_to, minutes):
+        """The moment ``minutes`` of working time before ``date_to`` in the
+        current office's working time (naive UTC): back-dating, for demo data
+        and imports of steps timed elsewhere."""
+        calendar = self.env.company.resource_calendar_id.sudo()
+        if not calendar:
+            return date_to - timedelta(minutes=minutes)
+        start = calendar.plan_hours(
+            -minutes / 60.0, utc.localize(date_to), compute_leaves=True
+        )
+        return start.astimezone(utc).replace(tzinfo=None) if start else False
 
     def _compute_elapsed(self):
         now = fields.Datetime.now()

@@ -7,3 +7,4 @@ from . import test_nik
 from . import test_privacy
 from . import test_region
 from . import test_tour
+from . import test_service_time

@@ -187,6 +187,9 @@ class TestServiceTime(SocialClientCommon):
             wib(2026, 5, 13, 13, 0), 1, unit="days"
         )
         self.assertEqual(deadline, wib(2026, 5, 18, 12, 0))
+        # back-dating: 25 working minutes before Monday 18 May 2026 04:50
+        start = self.Mixin._service_time_start_before(wib(2026, 5, 18, 4, 50), 25)
+        self.assertEqual(start, wib(2026, 5, 13, 15, 35))
         open_step = self._steps((wib(2026, 5, 13, 15, 50), False), standard=15)
         elapsed = open_step._service_time_elapsed(now=wib(2026, 5, 18, 7, 40))
         self.assertAlmostEqual(elapsed[open_step.id], 20.0)

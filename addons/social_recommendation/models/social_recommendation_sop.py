@@ -42,7 +42,8 @@ class SocialRecommendation(models.Model):
                     {
                         "recommendation_id": rec.id,
                         "sop_step_id": sop_step.id,
-                        "standard_minutes": sop_step.standard_minutes,
+                        "standard_value": sop_step.standard_minutes,
+                        "standard_unit": "minutes",
                         "date_start": now,
                     }
                     for rec in self
@@ -109,4 +110,3 @@ class SocialRecommendation(models.Model):
                 lambda s, step=sop_step: s.sop_step_id == step and not s.date_end
             ):
                 rec._sop_start(sop_step=sop_step)
-

@@ -17,8 +17,9 @@ class SocialRecommendationSopStep(models.Model):
     sequence = fields.Integer(default=10)
     standard_minutes = fields.Integer(
         string="Standard (minutes)",
-        help="Standard duration of the step in the SOP. 0 means no standard: the "
-        "step is timed but never flagged as an overrun.",
+        help="Standard duration of the step in the SOP, in working minutes: the "
+        "office hours without weekends, national holidays and cuti bersama. 0 "
+        "means no standard: the step is timed but never flagged as an overrun.",
     )
     actor = fields.Char(help="Who carries out the step according to the SOP.")
     output = fields.Char(help="What the step produces according to the SOP.")

@@ -1,13 +1,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class SocialRecommendationStep(models.Model):
     """Timing of one SOP step of one recommendation: real start and end
     against the standard duration of the SOP (snapshot taken at the start, so
-    that a later change of the standard does not rewrite history)."""
+    that a later change of the standard does not rewrite history), in the
+    office's working time (``social.service.time.mixin``).
+
+    A log is evidence of the office's compliance with its SOP: the workflow
+    writes it (as superuser, see ``_sop_start`` and ``_sop_end``) and nobody
+    changes or deletes it afterwards, the administrator included."""
 
     _name = "social.recommendation.step"
+    _inherit = "social.service.time.mixin"
     _description = "Recommendation SOP Step Log"
     _order = "date_start, id"
     _rec_name = "sop_step_id"
@@ -30,49 +37,31 @@ class SocialRecommendationStep(models.Model):
         index=True,
     )
     sequence = fields.Integer(related="sop_step_id.sequence", store=True)
-    user_id = fields.Many2one(
-        "res.users", string="Done by", index=True, help="Who completed the step."
-    )
-    date_start = fields.Datetime(string="Started", required=True)
-    date_end = fields.Datetime(string="Ended", index=True)
+    date_start = fields.Datetime(required=True)
     outcome = fields.Selection(
         [("done", "Done"), ("returned", "Returned"), ("cancelled", "Cancelled")]
     )
-    standard_minutes = fields.Integer(string="Standard (minutes)", aggregator="avg")
-    duration_minutes = fields.Float(
-        string="Duration (minutes)",
-        compute="_compute_timing",
-        store=True,
-        aggregator="avg",
-        digits=(16, 1),
-    )
-    is_overrun = fields.Boolean(
-        string="Overrun", compute="_compute_timing", store=True, index=True
-    )
-    within_standard_rate = fields.Float(
-        string="Share Within Standard (%)",
-        compute="_compute_timing",
-        store=True,
-        aggregator="avg",
-        digits=(16, 1),
-        help="100 when the step ended within its standard, 0 otherwise; its "
-        "average over a group is the share of steps within the standard. Empty "
-        "for open steps and steps without a standard.",
-    )
 
-    @api.depends("date_start", "date_end", "standard_minutes")
-    def _compute_timing(self):
-        for step in self:
-            if not step.date_end:
-                step.duration_minutes = 0.0
-                step.is_overrun = False
-                step.within_standard_rate = False
-                continue
-            duration = (step.date_end - step.date_start).total_seconds() / 60.0
-            step.duration_minutes = duration
-            timed = step.standard_minutes > 0
-            step.is_overrun = timed and duration > step.standard_minutes
-            if timed:
-                step.within_standard_rate = 0.0 if step.is_overrun else 100.0
-            else:
-                step.within_standard_rate = False
+    def _check_sop_log_writer(self):
+        # the workflow writes the logs through sudo(); a user, whatever the
+        # access rights another module grants, never does
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "SOP timing logs are evidence: they are written by the "
+                    "workflow only and cannot be changed or deleted."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_sop_log_writer()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_sop_log_writer()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_sop_log_writer()
+        return super().unlink()
