@@ -1,0 +1,85 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SocialRehabCaseChecklist(models.Model):
+    """A checklist item of a case: one activity of the stage's template,
+    ticked by a person whose name and time the server records."""
+
+    _name = "social.rehab.case.checklist"
+    _description = "Rehabilitation Case Checklist Item"
+    _order = "case_id, stage_sequence, sequence, id"
+
+    case_id = fields.Many2one(
+        "social.rehab.case", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True)
+    stage_id = fields.Many2one("social.rehab.stage", required=True, index=True)
+    stage_sequence = fields.Integer(related="stage_id.sequence", store=True)
+    activity_id = fields.Many2one("social.rehab.stage.activity", readonly=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Activity", required=True)
+    done = fields.Boolean()
+    done_by_id = fields.Many2one("res.users", string="Ticked by", readonly=True)
+    done_date = fields.Datetime(string="Ticked on", readonly=True)
+
+    _activity_uniq = models.UniqueIndex(
+        "(case_id, activity_id) WHERE activity_id IS NOT NULL"
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            vals.pop("done_by_id", None)
+            vals.pop("done_date", None)
+            if vals.get("done"):
+                vals.update(done_by_id=self.env.uid, done_date=fields.Datetime.now())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and {"done_by_id", "done_date"} & set(vals):
+            raise UserError(
+                self.env._("Who ticked a checklist item is recorded by the server.")
+            )
+        if "done" in vals:
+            vals = dict(vals)
+            if vals["done"]:
+                vals.update(done_by_id=self.env.uid, done_date=fields.Datetime.now())
+            else:
+                vals.update(done_by_id=False, done_date=False)
+        return super().write(vals)
+
+
+class SocialRehabCase(models.Model):
+    _inherit = "social.rehab.case"
+
+    def _checklist_create(self):
+        """Copy the checklist template of each case's stage, once per case."""
+        stages = self.stage_id
+        templates = stages.activity_ids
+        if not templates:
+            return
+        # sudo: the existing items of these cases, to not copy them twice
+        existing = set(
+            self.env["social.rehab.case.checklist"]
+            .sudo()
+            ._read_group(
+                [("case_id", "in", self.ids), ("activity_id", "in", templates.ids)],
+                ["case_id", "activity_id"],
+            )
+        )
+        self.env["social.rehab.case.checklist"].sudo().create(
+            [
+                {
+                    "case_id": case.id,
+                    "stage_id": activity.stage_id.id,
+                    "activity_id": activity.id,
+                    "sequence": activity.sequence,
+                    "name": activity.name,
+                }
+                for case in self
+                for activity in case.stage_id.activity_ids
+                if (case, activity) not in existing
+            ]
+        )

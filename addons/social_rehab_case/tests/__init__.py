@@ -1,0 +1,5 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import test_rehab_gates
+from . import test_rehab_approval
+from . import test_rehab_access
+from . import test_rehab_flow
