@@ -146,6 +146,7 @@ class SocialTierValidation(models.AbstractModel):
             fields.Command.set(self._tier_excluded_users().ids)
         ]
         vals["res_company_id"] = self._get_company().id
+        vals["social_single_signer"] = True
         return vals
 
     def _get_sequences_to_approve(self, user):

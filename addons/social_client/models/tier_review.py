@@ -36,6 +36,20 @@ class TierReview(models.Model):
         help="Company of the reviewed record; reviews stay within it.",
     )
 
+    social_single_signer = fields.Boolean(
+        string="One Tier per Signer",
+        readonly=True,
+        help="Set on the reviews of the suite's sign-offs: one person signs one "
+        "tier of a record.",
+    )
+
+    # one person signs one tier of a record, also under concurrent requests
+    _social_one_tier_per_signer = models.UniqueIndex(
+        "(model, res_id, done_by) WHERE social_single_signer AND active "
+        "AND status = 'approved'",
+        "One person signs one step of a sign-off.",
+    )
+
     @api.model
     def _get_reviewer_fields(self):
         return [*super()._get_reviewer_fields(), "excluded_user_ids"]

@@ -289,6 +289,18 @@ class TestRecommendationSigners(RecommendationCommon):
         self._review(rec, self.kadis)
         self.assertEqual(rec.state, "approved")
 
+    def test_one_tier_per_signer_in_database(self):
+        rec = self._to_review(self._create())
+        self._review(rec, self.kasi)
+        kabid_review = rec.review_ids.sorted("sequence")[1]
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            kabid_review.sudo().write({"status": "approved", "done_by": self.kasi.id})
+            kabid_review.flush_recordset()
+
 
 @tagged("post_install", "-at_install")
 class TestRecommendationTierDefinitions(RecommendationCommon):
