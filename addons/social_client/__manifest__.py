@@ -32,7 +32,6 @@
         "views/social_atensi_criteria_views.xml",
         "views/social_client_views.xml",
         "views/social_client_export_views.xml",
-        "report/social_client_reports.xml",
         "wizard/social_region_load_views.xml",
         "wizard/social_client_export_wizard_views.xml",
         "views/tier_definition_views.xml",

@@ -1,11 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class SocialClientExport(models.Model):
     """Who exported client data, when and how much (UU 27/2022 accountability).
 
-    Rows are written by the export itself, never by hand; the file is not kept.
+    Evidence: written once by the export wizard (as the system, for the
+    exporting user), then never changed or deleted, not even by the
+    administrator. The file itself is not kept.
     """
 
     _name = "social.client.export"
@@ -23,6 +26,13 @@ class SocialClientExport(models.Model):
     filter_description = fields.Text(
         string="Filter", readonly=True, help="Domain of the exported list."
     )
+    includes_specific_data = fields.Boolean(
+        string="Specific Personal Data",
+        readonly=True,
+        help="The exporter belonged to the Health and Psychology Team: the file "
+        "may hold health notes and the PPKS and disability types flagged as "
+        "specific personal data.",
+    )
     file_format = fields.Char(readonly=True, default="xlsx")
     company_id = fields.Many2one(
         "res.company",
@@ -30,3 +40,20 @@ class SocialClientExport(models.Model):
         readonly=True,
         default=lambda self: self.env.company,
     )
+
+    def write(self, vals):
+        raise AccessError(
+            self.env._(
+                "Export records are evidence: nobody may change them, not even "
+                "the administrator."
+            )
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise AccessError(
+            self.env._(
+                "Export records are evidence: nobody may delete them, not even "
+                "the administrator."
+            )
+        )

@@ -1,1 +1,2 @@
+from . import xlsx_table
 from . import social_client_xlsx

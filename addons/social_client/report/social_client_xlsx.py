@@ -1,101 +1,116 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import models
+from odoo.exceptions import UserError
+
+from .xlsx_table import TableColumn
+
+HEALTH_GROUP = "social_client.group_social_health"
 
 
 class SocialClientXlsx(models.AbstractModel):
-    """Client list as XLSX; every export is recorded in social.client.export."""
+    """Client list as XLSX, built by the export wizard, which records it.
+
+    Specific personal data (UU 27/2022 art. 4): the health and psychological
+    notes and the PPKS and disability types flagged as such are written only
+    for the Health and Psychology Team.
+    """
 
     _name = "report.social_client.social_client_xlsx"
     _description = "Client List XLSX"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.social_client.xlsx_table"
 
-    def get_workbook_options(self):
-        # rows are flushed to disk as they are written: flat memory for 50,000 clients
-        return {"constant_memory": True}
+    def create_xlsx_report(self, docids, data):
+        # the report_xlsx route (/report/xlsx/...) would hand out a client
+        # list without an export record: client lists leave only through the
+        # export wizard (social.client.export.wizard), which records them
+        raise UserError(
+            self.env._(
+                "Client lists are exported with Action > Export to XLSX in the "
+                "client list, which records the export."
+            )
+        )
 
-    def _client_columns(self):
-        """(header, width, getter) of each column; health data is never exported."""
+    def _specific_data_allowed(self):
+        """Whether the exporter may receive specific personal data."""
+        return self.env.user.has_group(HEALTH_GROUP)
+
+    def _table_sheet_name(self, data):
+        return self.env._("Clients")
+
+    def _table_model(self, data, objs):
+        return "social.client"
+
+    def _classification_getter(self, fname, specific):
+        """Names of the client's types, without the flagged ones unless
+        ``specific``."""
+
+        def value(client):
+            types = client[fname]
+            if not specific:
+                types = types.filtered(lambda t: not t.specific_personal_data)
+            return ", ".join(types.mapped("name"))
+
+        return value
+
+    def _table_columns(self, data):
         env = self.env
-        gender = dict(
-            env["social.client"]._fields["gender"]._description_selection(env)
-        )
-        dtks = dict(
-            env["social.client"]._fields["dtks_status"]._description_selection(env)
-        )
-        bpjs = dict(
-            env["social.client"]._fields["bpjs_status"]._description_selection(env)
-        )
-        yes, no = env._("Yes"), env._("No")
+        specific = self._specific_data_allowed()
         return [
-            (env._("Registration Number"), 18, lambda c: c.registration_number),
-            (env._("Name"), 28, lambda c: c.name),
-            (env._("NIK"), 18, lambda c: c.nik or ""),
-            (env._("KK Number"), 18, lambda c: c.kk_number or ""),
-            (env._("Without Identity"), 10, lambda c: yes if c.no_identity else no),
-            (env._("Sex"), 10, lambda c: gender.get(c.gender, "")),
-            (env._("Birth Place"), 16, lambda c: c.birth_place or ""),
-            (env._("Birth Date"), 12, lambda c: c.birth_date or ""),
-            (env._("Age"), 6, lambda c: c.age if c.birth_date else ""),
-            (env._("Address"), 30, lambda c: c.street or ""),
-            (env._("RT"), 5, lambda c: c.rt or ""),
-            (env._("RW"), 5, lambda c: c.rw or ""),
-            (env._("Village"), 20, lambda c: c.village_id.name or ""),
-            (env._("District"), 20, lambda c: c.district_id.name or ""),
-            (env._("Regency/City"), 24, lambda c: c.regency_id.name or ""),
-            (env._("Province"), 20, lambda c: c.province_id.name or ""),
-            (env._("Phone"), 16, lambda c: c.phone or ""),
-            (
+            TableColumn("registration_number", env._("Registration Number"), width=18),
+            TableColumn("name", env._("Name"), width=28),
+            TableColumn("nik", env._("NIK"), width=18),
+            TableColumn("kk_number", env._("KK Number"), width=18),
+            TableColumn("no_identity", env._("Without Identity"), width=10),
+            TableColumn("gender", env._("Sex"), width=10),
+            TableColumn("birth_place", env._("Birth Place"), width=16),
+            TableColumn("birth_date", env._("Birth Date"), width=12),
+            TableColumn(
+                "age",
+                env._("Age"),
+                type="integer",
+                width=6,
+                value=lambda c: c.age if c.birth_date else None,
+            ),
+            TableColumn("street", env._("Address"), width=30),
+            TableColumn("rt", env._("RT"), width=5),
+            TableColumn("rw", env._("RW"), width=5),
+            TableColumn("village_id.name", env._("Village"), width=20),
+            TableColumn("district_id.name", env._("District"), width=20),
+            TableColumn("regency_id.name", env._("Regency/City"), width=24),
+            TableColumn("province_id.name", env._("Province"), width=20),
+            TableColumn("phone", env._("Phone"), width=16),
+            TableColumn(
+                "ppks_type_ids",
                 env._("PPKS Types"),
-                30,
-                lambda c: ", ".join(c.ppks_type_ids.mapped("name")),
+                width=30,
+                value=self._classification_getter("ppks_type_ids", specific),
             ),
-            (env._("ATENSI Cluster"), 22, lambda c: c.cluster_id.name or ""),
-            (
+            TableColumn("cluster_id.name", env._("ATENSI Cluster"), width=22),
+            TableColumn(
+                "disability_type_ids",
                 env._("Disability Types"),
-                26,
-                lambda c: ", ".join(c.disability_type_ids.mapped("name")),
+                width=26,
+                value=self._classification_getter("disability_type_ids", specific),
             ),
-            (env._("DTKS/DTSEN Status"), 18, lambda c: dtks.get(c.dtks_status, "")),
-            (env._("BPJS Number"), 16, lambda c: c.bpjs_number or ""),
-            (env._("BPJS Status"), 16, lambda c: bpjs.get(c.bpjs_status, "")),
-            (
-                env._("Documents Complete"),
-                10,
-                lambda c: yes if c.documents_complete else no,
+            TableColumn("dtks_status", env._("DTKS/DTSEN Status"), width=18),
+            TableColumn("bpjs_number", env._("BPJS Number"), width=16),
+            TableColumn("bpjs_status", env._("BPJS Status"), width=16),
+            TableColumn("documents_complete", env._("Documents Complete"), width=10),
+            TableColumn("social_worker_id.name", env._("Social Worker"), width=20),
+            TableColumn(
+                "health_notes", env._("Health Notes"), width=40, groups=HEALTH_GROUP
             ),
-            (env._("Social Worker"), 20, lambda c: c.social_worker_id.name or ""),
+            TableColumn(
+                "psychological_notes",
+                env._("Psychological Notes"),
+                width=40,
+                groups=HEALTH_GROUP,
+            ),
         ]
 
-    def generate_xlsx_report(self, workbook, data, objs):
-        clients = objs
-        columns = self._client_columns()
-        sheet = workbook.add_worksheet(self.env._("Clients"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
-        for col, (header, width, _getter) in enumerate(columns):
-            sheet.set_column(col, col, width)
-            sheet.write_string(0, col, header, bold)
-        sheet.freeze_panes(1, 0)
-        for row, client in enumerate(clients, start=1):
-            for col, (_header, _width, getter) in enumerate(columns):
-                value = getter(client)
-                if hasattr(value, "isoformat"):
-                    sheet.write_datetime(row, col, value, date_format)
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    sheet.write_number(row, col, value)
-                else:
-                    sheet.write_string(row, col, str(value))
-        sheet.autofilter(0, 0, len(clients), len(columns) - 1)
-        domain = (data or {}).get("domain") if isinstance(data, dict) else None
-        # the export record is written by the system: users may not create or
-        # alter it themselves, so the trail cannot be forged
-        self.env["social.client.export"].sudo().create(
-            {
-                "user_id": self.env.user.id,
-                "row_count": len(clients),
-                "filter_description": str(domain)
-                if domain
-                else self.env._("%(count)s selected records", count=len(clients)),
-                "company_id": self.env.company.id,
-            }
-        )
+    def _table_prefetch_fields(self, data, records):
+        # the classification columns read these with a getter
+        return super()._table_prefetch_fields(data, records) + [
+            "ppks_type_ids",
+            "disability_type_ids",
+        ]

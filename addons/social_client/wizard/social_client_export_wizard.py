@@ -1,15 +1,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools.safe_eval import safe_eval
+
+REGISTRY_GROUP = "social_client.group_social_user"
 
 
 class SocialClientExportWizard(models.TransientModel):
     """Export the clients of the current list (its filters) to XLSX.
 
     The file is built on the server from the list's domain, so an export of
-    tens of thousands of clients never sends their ids through the browser.
+    tens of thousands of clients never sends their ids through the browser,
+    and streamed from a temporary file by the route /social_client/export.
+    Every export is recorded by the wizard, in social.client.export.
     """
 
     _name = "social.client.export.wizard"
@@ -17,8 +20,6 @@ class SocialClientExportWizard(models.TransientModel):
 
     domain = fields.Char(default="[]", readonly=True)
     row_count = fields.Integer(string="Rows", compute="_compute_row_count")
-    file = fields.Binary(readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     @api.model
     def default_get(self, fields_list):
@@ -42,32 +43,64 @@ class SocialClientExportWizard(models.TransientModel):
                 wizard._get_domain()
             )
 
-    def action_export(self):
-        self.ensure_one()
-        domain = self._get_domain()
-        clients = self.env["social.client"].search(domain)
-        content, _ext = (
-            self.env["ir.actions.report"]
-            .with_context(active_model="social.client")
-            ._render_xlsx(
-                "social_client.social_client_xlsx_report",
-                clients.ids,
-                {"domain": domain},
+    def _check_export_allowed(self):
+        if not self.env.user.has_group(REGISTRY_GROUP):
+            raise AccessError(
+                self.env._("Only the roles of the client registry may export clients.")
             )
-        )
-        self.write(
-            {
-                "file": base64.b64encode(content),
-                "filename": self.env._(
-                    "clients-%(date)s.xlsx", date=fields.Date.today()
-                ),
-            }
-        )
+        # a transient record is readable by everyone with the ACL: the file
+        # of an export goes to the user who opened it, nobody else
+        if not self.env.su and any(w.create_uid != self.env.user for w in self):
+            raise AccessError(
+                self.env._("Only the user who opened this export may download it.")
+            )
+
+    def _filter_description(self, domain, count):
+        """The filter as recorded: the domain, or the number of records
+        picked by hand."""
+        if (
+            len(domain) == 1
+            and isinstance(domain[0], list | tuple)
+            and tuple(domain[0][:2]) == ("id", "in")
+        ):
+            return self.env._("%(count)s selected records", count=count)
+        return repr(domain)
+
+    def _export_filename(self):
+        return self.env._("clients-%(date)s.xlsx", date=fields.Date.today())
+
+    def action_export(self):
+        """Download the file: the route calls ``_export_file``, which builds
+        it and records the export."""
+        self.ensure_one()
+        self._check_export_allowed()
         return {
             "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/{self._name}/{self.id}/file/{self.filename}"
-                "?download=true"
-            ),
+            "url": f"/social_client/export/{self.id}",
             "target": "self",
         }
+
+    def _export_file(self):
+        """Build the XLSX of the wizard's clients and record the export.
+
+        Return the open temporary file (the caller streams and closes it) and
+        its file name. The clients are read chunk by chunk from the domain:
+        memory stays flat whatever the number of clients."""
+        self.ensure_one()
+        self._check_export_allowed()
+        domain = self._get_domain()
+        report = self.env["report.social_client.social_client_xlsx"]
+        output, rows = report._table_file(self.env["social.client"], {"domain": domain})
+        # users may not create export records themselves (no ACL), so the
+        # trail cannot be forged: the wizard writes it as the system, for the
+        # current user, with the number of rows actually written
+        self.env["social.client.export"].sudo().create(
+            {
+                "user_id": self.env.user.id,
+                "row_count": rows,
+                "filter_description": self._filter_description(domain, rows),
+                "includes_specific_data": report._specific_data_allowed(),
+                "company_id": self.env.company.id,
+            }
+        )
+        return output, self._export_filename()

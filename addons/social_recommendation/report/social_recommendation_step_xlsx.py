@@ -1,20 +1,23 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import models
 
+from odoo.addons.social_client.report.xlsx_table import TableColumn
+
 
 class SocialRecommendationStepXlsx(models.AbstractModel):
     """SOP compliance: per step, month and person, the standard against the
     actual duration and the share of steps done within the standard.
 
-    One grouped query for the whole selection, whatever its size."""
+    One grouped query for the whole selection, whatever its size: the rows of
+    this table are groups, not records."""
 
     _name = "report.social_recommendation.sop_compliance_xlsx"
     _description = "SOP Compliance XLSX"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.social_client.xlsx_table"
 
     def _compliance_rows(self, steps):
-        """(step, month, person, count, standard, average, maximum, within,
-        share) per group of the ended steps among ``steps``."""
+        """(step, month, person, count, standard, average, maximum, share)
+        per group of the ended steps among ``steps``."""
         groups = self.env["social.recommendation.step"]._read_group(
             [("id", "in", steps.ids), ("date_end", "!=", False)],
             groupby=["sop_step_id", "date_end:month", "user_id"],
@@ -43,37 +46,68 @@ class SocialRecommendationStepXlsx(models.AbstractModel):
             )
         return rows
 
-    def generate_xlsx_report(self, workbook, data, objs):
+    def _table_sheet_name(self, data):
+        return self.env._("SOP Compliance")
+
+    def _table_batches(self, data, objs):
+        yield self._compliance_rows(objs)
+
+    def _table_columns(self, data):
         env = self.env
-        sheet = workbook.add_worksheet(env._("SOP Compliance"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        month_format = workbook.add_format({"num_format": "mm/yyyy"})
-        number = workbook.add_format({"num_format": "0.0"})
-        headers = [
-            (env._("SOP Step"), 30),
-            (env._("Month"), 10),
-            (env._("Done by"), 24),
-            (env._("Steps"), 8),
-            (env._("Standard (minutes)"), 12),
-            (env._("Average Duration (minutes)"), 14),
-            (env._("Longest Duration (minutes)"), 14),
-            (env._("Share Within Standard (%)"), 14),
+        return [
+            TableColumn(
+                "step", env._("SOP Step"), width=30, value=lambda r: r["step"].name
+            ),
+            TableColumn(
+                "month",
+                env._("Month"),
+                type="date",
+                width=10,
+                num_format="mm/yyyy",
+                value=lambda r: r["month"],
+            ),
+            TableColumn(
+                "user",
+                env._("Done by"),
+                width=24,
+                value=lambda r: r["user"].name or "",
+            ),
+            TableColumn(
+                "count",
+                env._("Steps"),
+                type="integer",
+                width=8,
+                value=lambda r: r["count"],
+            ),
+            TableColumn(
+                "standard",
+                env._("Standard (minutes)"),
+                type="integer",
+                width=12,
+                value=lambda r: r["standard"] or 0,
+            ),
+            TableColumn(
+                "average",
+                env._("Average Duration (minutes)"),
+                type="float",
+                digits=1,
+                width=14,
+                value=lambda r: r["average"] or 0.0,
+            ),
+            TableColumn(
+                "maximum",
+                env._("Longest Duration (minutes)"),
+                type="float",
+                digits=1,
+                width=14,
+                value=lambda r: r["maximum"] or 0.0,
+            ),
+            TableColumn(
+                "share",
+                env._("Share Within Standard (%)"),
+                type="float",
+                digits=1,
+                width=14,
+                value=lambda r: r["share"],
+            ),
         ]
-        for col, (header, width) in enumerate(headers):
-            sheet.set_column(col, col, width)
-            sheet.write_string(0, col, header, bold)
-        sheet.freeze_panes(1, 0)
-        rows = self._compliance_rows(objs)
-        for row, values in enumerate(rows, start=1):
-            sheet.write_string(row, 0, values["step"].name)
-            sheet.write_datetime(row, 1, values["month"], month_format)
-            sheet.write_string(row, 2, values["user"].name or "")
-            sheet.write_number(row, 3, values["count"])
-            sheet.write_number(row, 4, values["standard"] or 0)
-            sheet.write_number(row, 5, values["average"] or 0.0, number)
-            sheet.write_number(row, 6, values["maximum"] or 0.0, number)
-            if values["share"] is None:
-                sheet.write_string(row, 7, "")
-            else:
-                sheet.write_number(row, 7, values["share"], number)
-        sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
