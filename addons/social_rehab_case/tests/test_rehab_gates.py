@@ -174,7 +174,8 @@ class TestRehabGates(RehabCaseCommon):
             return cases
 
         make(2).write({"stage_id": self.st_planning.id})  # warm the caches
-        small, large = make(2), make(12)
+        # 6 cases: their checklist rows fit one INSERT chunk (100 rows)
+        small, large = make(2), make(6)
         counts = []
         for cases in (small, large):
             self.env.invalidate_all()
