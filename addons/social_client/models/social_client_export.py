@@ -30,8 +30,8 @@ class SocialClientExport(models.Model):
         string="Specific Personal Data",
         readonly=True,
         help="The exporter belonged to the Health and Psychology Team: the file "
-        "may hold health notes and the PPKS and disability types flagged as "
-        "specific personal data.",
+        "may hold health notes and the PPKS types, disability types and ATENSI "
+        "cluster flagged as specific personal data.",
     )
     file_format = fields.Char(readonly=True, default="xlsx")
     company_id = fields.Many2one(

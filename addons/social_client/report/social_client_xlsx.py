@@ -11,8 +11,8 @@ class SocialClientXlsx(models.AbstractModel):
     """Client list as XLSX, built by the export wizard, which records it.
 
     Specific personal data (UU 27/2022 art. 4): the health and psychological
-    notes and the PPKS and disability types flagged as such are written only
-    for the Health and Psychology Team.
+    notes and the PPKS types, disability types and ATENSI cluster flagged as
+    such are written only for the Health and Psychology Team.
     """
 
     _name = "report.social_client.social_client_xlsx"
@@ -41,8 +41,8 @@ class SocialClientXlsx(models.AbstractModel):
         return "social.client"
 
     def _classification_getter(self, fname, specific):
-        """Names of the client's types, without the flagged ones unless
-        ``specific``."""
+        """Names of the client's types (or cluster), without the ones flagged
+        as specific personal data unless ``specific``."""
 
         def value(client):
             types = client[fname]
@@ -85,7 +85,12 @@ class SocialClientXlsx(models.AbstractModel):
                 width=30,
                 value=self._classification_getter("ppks_type_ids", specific),
             ),
-            TableColumn("cluster_id.name", env._("ATENSI Cluster"), width=22),
+            TableColumn(
+                "cluster_id",
+                env._("ATENSI Cluster"),
+                width=22,
+                value=self._classification_getter("cluster_id", specific),
+            ),
             TableColumn(
                 "disability_type_ids",
                 env._("Disability Types"),
@@ -112,5 +117,6 @@ class SocialClientXlsx(models.AbstractModel):
         # the classification columns read these with a getter
         return super()._table_prefetch_fields(data, records) + [
             "ppks_type_ids",
+            "cluster_id",
             "disability_type_ids",
         ]

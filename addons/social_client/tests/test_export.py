@@ -53,11 +53,34 @@ class TestClientExport(SocialClientCommon):
         super().setUpClass()
         PpksType = cls.env["social.ppks.type"].sudo()
         DisabilityType = cls.env["social.disability.type"].sudo()
-        cls.ppks_plain = PpksType.create(
-            {"name": "Export Lansia", "code": "EX1", "specific_personal_data": False}
+        cls.cluster_flagged = (
+            cls.env["social.atensi.cluster"]
+            .sudo()
+            .create(
+                {
+                    "name": "Export Cluster HIV",
+                    "code": "export_hiv",
+                    "specific_personal_data": True,
+                }
+            )
         )
+        cls.ppks_plain = PpksType.create(
+            {
+                "name": "Export Lansia",
+                "code": "EX1",
+                "sequence": 2,
+                "specific_personal_data": False,
+            }
+        )
+        # first type: the client's ATENSI cluster comes from it
         cls.ppks_flagged = PpksType.create(
-            {"name": "Export ODHIV", "code": "EX2", "specific_personal_data": True}
+            {
+                "name": "Export ODHIV",
+                "code": "EX2",
+                "sequence": 1,
+                "cluster_id": cls.cluster_flagged.id,
+                "specific_personal_data": True,
+            }
         )
         cls.disability_plain = DisabilityType.create(
             {
@@ -83,7 +106,7 @@ class TestClientExport(SocialClientCommon):
                     kk_number="3201012345678901",
                     village_id=cls.village_pondok_rajeg.id,
                     ppks_type_ids=[
-                        Command.set((cls.ppks_plain | cls.ppks_flagged).ids)
+                        Command.set((cls.ppks_flagged | cls.ppks_plain).ids)
                     ],
                     disability_type_ids=[
                         Command.set((cls.disability_plain | cls.disability_flagged).ids)
@@ -170,10 +193,11 @@ class TestClientExport(SocialClientCommon):
         # without the health role: neither health notes nor flagged types
         self.assertEqual(budi["PPKS Types"], "Export Lansia")
         self.assertEqual(budi["Disability Types"], "Export Fisik")
+        self.assertIsNone(budi["ATENSI Cluster"])
         cells = " ".join(
             str(value) for row in by_name.values() for value in row.values()
         )
-        for secret in ("SECRET", "ODHIV", "Export Mental"):
+        for secret in ("SECRET", "ODHIV", "Export Mental", "HIV"):
             self.assertNotIn(secret, cells)
         # the wizard recorded the export: who, how many rows, which filter
         self.assertEqual(len(record), 1)
@@ -187,7 +211,8 @@ class TestClientExport(SocialClientCommon):
         by_name, headers, record = self._export(self.user_health)
         self.assertEqual(headers, HEALTH_HEADERS)
         budi = by_name["Export Budi"]
-        self.assertEqual(budi["PPKS Types"], "Export Lansia, Export ODHIV")
+        self.assertEqual(budi["PPKS Types"], "Export ODHIV, Export Lansia")
+        self.assertEqual(budi["ATENSI Cluster"], "Export Cluster HIV")
         self.assertEqual(budi["Disability Types"], "Export Fisik, Export Mental")
         self.assertEqual(budi["Health Notes"], "SECRET-HEALTH")
         self.assertEqual(budi["Psychological Notes"], "SECRET-PSY")
