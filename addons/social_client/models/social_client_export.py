@@ -42,12 +42,14 @@ class SocialClientExport(models.Model):
     )
 
     def write(self, vals):
-        raise AccessError(
-            self.env._(
-                "Export records are evidence: nobody may change them, not even "
-                "the administrator."
+        if self:
+            raise AccessError(
+                self.env._(
+                    "Export records are evidence: nobody may change them, not "
+                    "even the administrator."
+                )
             )
-        )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
