@@ -5,6 +5,8 @@ from . import social_rehab_case
 from . import social_rehab_case_gate
 from . import social_rehab_case_file
 from . import social_rehab_case_demo
+from . import social_rehab_case_closure
+from . import social_rehab_case_aftercare
 from . import social_rehab_case_stage_log
 from . import social_rehab_case_checklist
 from . import social_rehab_assessment

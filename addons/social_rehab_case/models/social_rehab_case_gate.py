@@ -244,6 +244,36 @@ class SocialRehabCase(models.Model):
         )
         self._checklist_create()
 
+    def _checklist_create(self):
+        """Copy the checklist template of each case's stage, once per case."""
+        stages = self.stage_id
+        templates = stages.activity_ids
+        if not templates:
+            return
+        # sudo: the existing items of these cases, to not copy them twice
+        existing = set(
+            self.env["social.rehab.case.checklist"]
+            .sudo()
+            ._read_group(
+                [("case_id", "in", self.ids), ("activity_id", "in", templates.ids)],
+                ["case_id", "activity_id"],
+            )
+        )
+        self.env["social.rehab.case.checklist"].sudo().create(
+            [
+                {
+                    "case_id": case.id,
+                    "stage_id": activity.stage_id.id,
+                    "activity_id": activity.id,
+                    "sequence": activity.sequence,
+                    "name": activity.name,
+                }
+                for case in self
+                for activity in case.stage_id.activity_ids
+                if (case, activity) not in existing
+            ]
+        )
+
     def _stage_leave_and_enter(self):
         open_logs = (
             self.env["social.rehab.case.stage.log"]

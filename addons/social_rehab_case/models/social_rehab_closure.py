@@ -1,8 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
-
-from odoo.addons.social_client.models.social_tier_validation import social_workflow
 
 CLOSURE_STATES = [
     ("draft", "Draft"),
@@ -110,21 +108,3 @@ class SocialRehabClosure(models.Model):
         if self.validation_status == "rejected":
             self._social_workflow_write({"state": "draft"})
         return res
-
-
-class SocialRehabCase(models.Model):
-    _inherit = "social.rehab.case"
-
-    def action_request_closure(self):
-        self.ensure_one()
-        closure = self.closure_ids.filtered(lambda c: c.state == "draft")[:1]
-        if not closure:
-            with social_workflow():
-                closure = self.env["social.rehab.closure"].create({"case_id": self.id})
-        closure.action_request_approval()
-        return True
-
-    @api.model
-    def _reopen_closures(self, cases):
-        closures = cases.closure_ids.filtered(lambda c: c.state == "approved")
-        closures._social_workflow_write({"state": "reopened"})

@@ -88,6 +88,8 @@ class TestRehabApproval(RehabCaseCommon):
         case.termination_reason = "goals_achieved"
         case.with_user(self.peksos).action_request_closure()
         closure = case.closure_ids
+        with self.assertRaisesRegex(UserError, "already requested"):
+            case.with_user(self.peksos).action_request_closure()
         with self.assertRaises(UserError):
             closure.with_user(self.peksos).validate_tier()
         with self.assertRaises(UserError):
