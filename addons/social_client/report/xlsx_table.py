@@ -159,7 +159,10 @@ class XlsxTable(models.AbstractModel):
         if self._table_order and self._table_order != "id":
             records = Model.search(domain, order=self._table_order)
             for ids in split_every(self._table_chunk_size, records.ids):
-                yield Model.browse(ids)
+                chunk = Model.browse(ids)
+                if fnames:
+                    chunk.fetch(fnames)
+                yield chunk
             return
         last_id = 0
         while True:

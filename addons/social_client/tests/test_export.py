@@ -323,6 +323,21 @@ class TestClientExport(SocialClientCommon):
         rows = self._rows(content)
         self.assertEqual([row[1] for row in rows[1:]], clients.mapped("name"))
 
+    def test_domain_rows_in_chunks(self):
+        """With a domain, the rows are read chunk by chunk: in id order, or in
+        the report's order when it has one."""
+        report = self.env[REPORT].with_user(self.user_staff)
+        data = {"domain": [("name", "ilike", "Export")]}
+        with patch.object(type(report), "_table_chunk_size", 2):
+            by_id = self._rows(report._table_content(self.Client, data))
+            with patch.object(type(report), "_table_order", "name desc"):
+                by_name = self._rows(report._table_content(self.Client, data))
+        self.assertEqual([row[1] for row in by_id[1:]], self.clients.mapped("name"))
+        self.assertEqual(
+            [row[1] for row in by_name[1:]],
+            ["Export Tanpa Nama", "Export Siti", "Export Budi"],
+        )
+
     def test_rendering_queries_flat(self):
         vals = [
             self._client_vals(
