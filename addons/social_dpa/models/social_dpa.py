@@ -292,7 +292,11 @@ class SocialDpa(models.Model):
         "total": vals}`` where vals holds ``ceiling``, ``realized``,
         ``remaining``, ``absorption`` and, by month, ``months``
         ({1..12: realised})."""
-        lines = self.env["social.dpa.line"].search([("dpa_id", "in", self.ids)])
+        # the lines and the fields of the roll-up in one query, however many
+        lines = self.env["social.dpa.line"].search_fetch(
+            [("dpa_id", "in", self.ids)],
+            ["amount", "analytic_account_id", *(f"{lvl}_id" for lvl in LEVELS)],
+        )
         realized = lines._realized_by_account(
             date_from=date_from, date_to=date_to, by_month=by_month
         )

@@ -143,7 +143,12 @@ class SocialDpaLine(models.Model):
 
     @api.model
     def _dpa_plan(self):
-        return self.env.ref("social_dpa.account_analytic_plan_dpa")
+        # the id is cached by ir.model.data: no query per call (env.ref checks
+        # that the record exists each time)
+        plan_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "social_dpa.account_analytic_plan_dpa", raise_if_not_found=True
+        )
+        return self.env["account.analytic.plan"].browse(plan_id)
 
     @api.model
     def _dpa_column(self):
@@ -177,14 +182,17 @@ class SocialDpaLine(models.Model):
             result.setdefault(account.id, {})[key] = -amount
         return result
 
-    def _prepare_analytic_account_vals(self):
-        self.ensure_one()
+    @api.model
+    def _prepare_analytic_account_vals(self, vals):
+        """Values of the analytic account of a line about to be created."""
+        dpa = self.env["social.dpa"].browse(vals.get("dpa_id"))
+        sub = self.env["social.dpa.nomenclature"].browse(vals.get("sub_activity_id"))
+        rekening = self.env["social.dpa.account"].browse(vals.get("rekening_id"))
         return {
-            "name": f"{self.sub_activity_code} {self.account_code} {self.name}",
-            "code": f"{self.dpa_id.fiscal_year}/{self.sub_activity_code}/"
-            f"{self.account_code}",
+            "name": f"{sub.code} {rekening.code} {vals.get('name') or rekening.name}",
+            "code": f"{dpa.fiscal_year}/{sub.code}/{rekening.code}",
             "plan_id": self._dpa_plan().id,
-            "company_id": self.company_id.id,
+            "company_id": dpa.company_id.id,
         }
 
     # ---------------------------------------------------------------- guards
@@ -195,23 +203,36 @@ class SocialDpaLine(models.Model):
         dpas = self.env["social.dpa"].browse({v.get("dpa_id") for v in vals_list})
         if not all(dpa.can_edit for dpa in dpas.exists()):
             raise UserError(self._locked_message())
+        trusted = self.env.context.get("social_dpa_revision") and self.env.su
         for vals in vals_list:
-            if not self.env.context.get("social_dpa_revision") or not self.env.su:
+            if not trusted:
                 vals.pop("analytic_account_id", None)
                 vals.pop("origin_line_id", None)
-        lines = super().create(vals_list)
-        new = lines.filtered(lambda line: not line.analytic_account_id)
+        new = [v for v in vals_list if not v.get("analytic_account_id")]
         if new:
+            # prefetch the codes of the whole batch in one read per model
+            self.env["social.dpa.nomenclature"].browse(
+                {v["sub_activity_id"] for v in new if v.get("sub_activity_id")}
+            ).fetch(["code"])
+            self.env["social.dpa.account"].browse(
+                {v["rekening_id"] for v in new if v.get("rekening_id")}
+            ).fetch(["code", "name"])
             # sudo: the analytic account belongs to the line; finance staff do
-            # not need the accounting rights to create it
+            # not need the accounting rights to create it (and no creation
+            # message per account: they are bookkeeping of the line)
             accounts = (
                 self.env["account.analytic.account"]
                 .sudo()
-                .create([line._prepare_analytic_account_vals() for line in new])
+                .with_context(
+                    mail_create_nolog=True,
+                    mail_create_nosubscribe=True,
+                    tracking_disable=True,
+                )
+                .create([self._prepare_analytic_account_vals(v) for v in new])
             )
-            for line, account in zip(new, accounts, strict=True):
-                line.sudo().analytic_account_id = account
-        return lines
+            for vals, account in zip(new, accounts, strict=True):
+                vals["analytic_account_id"] = account.id
+        return super().create(vals_list)
 
     def write(self, vals):
         self.check_access("write")

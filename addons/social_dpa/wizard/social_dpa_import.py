@@ -12,7 +12,7 @@ from ..tools.codes import code_level
 
 # segments of each level's code: a code with one of these counts that does
 # not match its pattern is a bad code, any other count an unknown level
-SEGMENTS = {3: "program", 5: "activity", 6: "sub_activity or account"}
+SEGMENTS = (3, 5, 6)
 PARENT_SEGMENTS = {"activity": 3, "sub_activity": 5}
 COLUMNS = ("code", "name", "component", "volume", "uom", "unit_price", "amount")
 
@@ -127,11 +127,16 @@ class SocialDpaImport(models.TransientModel):
             if not level:
                 count = len(code.split(".")) if code else 0
                 if count in SEGMENTS:
+                    level_names = {
+                        3: env._("programme"),
+                        5: env._("kegiatan"),
+                        6: env._("sub-kegiatan or account"),
+                    }
                     reason = env._(
                         "bad code %(code)s: it does not have the shape of a %(level)s "
                         "code",
                         code=code,
-                        level=SEGMENTS[count],
+                        level=level_names[count],
                     )
                 else:
                     reason = env._(
@@ -140,7 +145,7 @@ class SocialDpaImport(models.TransientModel):
                         code=code or env._("(empty)"),
                     )
                 parsed.errors.append((number, reason))
-                if count in (3, 5, 6) and not code.startswith("5"):
+                if count in SEGMENTS and not code.startswith("5"):
                     current_sub = None  # the lines under it are not placed
                 continue
             if level != "account":
