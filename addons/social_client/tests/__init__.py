@@ -1,5 +1,6 @@
 from . import test_access
 from . import test_client
+from . import test_client_concurrency
 from . import test_client_input
 from . import test_document_verification
 from . import test_export
