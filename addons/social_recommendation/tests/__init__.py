@@ -1,4 +1,5 @@
 from . import test_recommendation_access
+from . import test_recommendation_concurrency
 from . import test_recommendation_flow
 from . import test_recommendation_report
 from . import test_recommendation_signoff
