@@ -4,6 +4,8 @@ import datetime
 
 from odoo import fields, models
 
+from odoo.addons.social_client.report.xlsx_table import TableColumn
+
 LEVELS = ("program", "activity", "sub_activity")
 
 
@@ -11,11 +13,12 @@ class SocialDpaLraXlsx(models.AbstractModel):
     """Laporan Realisasi Anggaran of a DPA for one month, in the layout the
     finance staff use: code, name, ceiling, realised this month, up to last
     month, up to this month, remaining, share absorbed; one row per
-    programme, kegiatan, sub-kegiatan (subtotals) and line (rekening)."""
+    programme, kegiatan, sub-kegiatan (subtotals) and line (rekening), on the
+    suite's XLSX table base (its Level column filters the subtotals out)."""
 
     _name = "report.social_dpa.lra_xlsx"
     _description = "DPA Realisation Report (LRA) XLSX"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.social_client.xlsx_table"
 
     def _lra_month(self, dpa, data):
         month = (data or {}).get("month")
@@ -86,70 +89,52 @@ class SocialDpaLraXlsx(models.AbstractModel):
         )
         return rows
 
-    def generate_xlsx_report(self, workbook, data, objs):
-        bold = workbook.add_format({"bold": True})
-        title = workbook.add_format({"bold": True, "font_size": 13})
-        header = workbook.add_format(
-            {
-                "bold": True,
-                "border": 1,
-                "align": "center",
-                "valign": "vcenter",
-                "text_wrap": True,
-                "bg_color": "#D9E1F2",
-            }
-        )
-        money = {
-            False: workbook.add_format({"num_format": "#,##0", "border": 1}),
-            True: workbook.add_format(
-                {"num_format": "#,##0", "border": 1, "bold": True}
+    def _table_columns(self, data):
+        env = self.env
+        levels = {
+            "program": env._("Programme"),
+            "activity": env._("Kegiatan"),
+            "sub_activity": env._("Sub-kegiatan"),
+            "line": env._("Account (Rekening)"),
+            "total": env._("Total"),
+        }
+
+        def money(key, label):
+            return TableColumn(
+                key, label, type="monetary", width=18, value=lambda r: r[key]
+            )
+
+        return [
+            TableColumn("code", env._("Code"), width=22, value=lambda r: r["code"]),
+            TableColumn(
+                "name", env._("Description"), width=48, value=lambda r: r["name"]
             ),
-        }
-        percent = {
-            False: workbook.add_format({"num_format": "0.00%", "border": 1}),
-            True: workbook.add_format(
-                {"num_format": "0.00%", "border": 1, "bold": True}
+            TableColumn(
+                "level", env._("Level"), width=14, value=lambda r: levels[r["level"]]
             ),
-        }
-        text = {
-            False: workbook.add_format({"border": 1, "text_wrap": True}),
-            True: workbook.add_format({"border": 1, "text_wrap": True, "bold": True}),
-        }
-        columns = [
-            (self.env._("Code"), 22),
-            (self.env._("Description"), 48),
-            (self.env._("Ceiling (Pagu)"), 18),
-            (self.env._("Realised This Month"), 18),
-            (self.env._("Realised up to Last Month"), 18),
-            (self.env._("Realised up to This Month"), 18),
-            (self.env._("Remaining"), 18),
-            (self.env._("%"), 9),
+            money("ceiling", env._("Ceiling (Pagu)")),
+            money("month", env._("Realised This Month")),
+            money("before", env._("Realised up to Last Month")),
+            money("total", env._("Realised up to This Month")),
+            money("remaining", env._("Remaining")),
+            TableColumn(
+                "absorption",
+                "%",
+                type="float",
+                width=9,
+                num_format="0.00%",
+                value=lambda r: r["absorption"],
+            ),
         ]
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        data = data or {}
+        columns = self._table_columns(data)
         for dpa in objs:
             month = self._lra_month(dpa, data)
-            sheet = workbook.add_worksheet(f"{dpa.fiscal_year}-v{dpa.version}"[:31])
-            sheet.write(0, 0, self.env._("Budget Realisation Report"), title)
-            sheet.write(1, 0, dpa.company_id.name, bold)
-            sheet.write(
-                2,
-                0,
-                self.env._(
-                    "%(dpa)s, month %(month)s of %(year)s",
-                    dpa=dpa.display_name,
-                    month=month,
-                    year=dpa.fiscal_year,
-                ),
+            self._table_write_sheet(
+                workbook,
+                f"LRA {dpa.fiscal_year} v{dpa.version} {month:02d}"[:31],
+                columns,
+                [self._lra_rows(dpa, month)],
             )
-            for col, (label, width) in enumerate(columns):
-                sheet.set_column(col, col, width)
-                sheet.write(4, col, label, header)
-            sheet.freeze_panes(5, 2)
-            for row_index, row in enumerate(self._lra_rows(dpa, month), start=5):
-                strong = row["level"] != "line"
-                sheet.write_string(row_index, 0, row["code"], text[strong])
-                sheet.write_string(row_index, 1, row["name"] or "", text[strong])
-                for col, key in enumerate(
-                    ("ceiling", "month", "before", "total", "remaining"), start=2
-                ):
-                    sheet.write_number(row_index, col, row[key], money[strong])
-                sheet.write_number(row_index, 7, row["absorption"], percent[strong])

@@ -36,19 +36,23 @@ class TestDpaReport(DpaCommon):
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         rows = {
             row[0]: row
-            for row in sheet.iter_rows(min_row=6, values_only=True)
+            for row in sheet.iter_rows(min_row=2, values_only=True)
             if row[0]
         }
-        # code, name, pagu, this month, up to last month, up to this month,
-        # remaining, share
+        header = next(sheet.iter_rows(max_row=1, values_only=True))
+        self.assertEqual(header[3], "Ceiling (Pagu)")
+        # code, name, level, pagu, this month, up to last month, up to this
+        # month, remaining, share
         self.assertEqual(
-            rows["1.06.04"][2:7],
+            rows["1.06.04"][3:8],
             (17_000_000, 2_000_000, 1_000_000, 3_000_000, 14_000_000),
         )
-        self.assertAlmostEqual(rows["1.06.04"][7], 3 / 17)
-        self.assertEqual(rows["1.06.04.2.01.0001"][2:4], (10_000_000, 2_000_000))
-        self.assertEqual(rows["5.1.02.01.01.0052"][5], 3_000_000)
-        self.assertEqual(rows["5.1.02.01.01.0004"][5], 0)
+        self.assertEqual(rows["1.06.04"][2], "Programme")
+        self.assertAlmostEqual(rows["1.06.04"][8], 3 / 17)
+        self.assertEqual(rows["1.06.04.2.01.0001"][3:5], (10_000_000, 2_000_000))
+        self.assertEqual(rows["5.1.02.01.01.0052"][6], 3_000_000)
+        self.assertEqual(rows["5.1.02.01.01.0004"][6], 0)
         total = list(sheet.iter_rows(values_only=True))[-1]
-        self.assertEqual(total[2], 17_000_000)
-        self.assertEqual(total[5], 3_000_000)
+        self.assertEqual(total[2], "Total")
+        self.assertEqual(total[3], 17_000_000)
+        self.assertEqual(total[6], 3_000_000)
