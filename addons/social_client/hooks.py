@@ -5,6 +5,8 @@ def post_init_hook(env):
     shell) so that every install and test database stays fast.
     """
     env["social.region"]._load_lokal_regions(villages=False)
+    # every office its own client register
+    env["res.company"].search([])._social_client_create_sequences()
     # office hours and this year's and next year's national holidays and cuti
     # bersama, the working time of the service-time standards
     env["res.company"].search([])._social_set_office_calendar()

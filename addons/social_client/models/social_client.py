@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import nik as nik_tools
 
@@ -228,6 +228,10 @@ class SocialClient(models.Model):
     _nik_unique = models.UniqueIndex(
         "(nik) WHERE nik IS NOT NULL", "This NIK is already registered."
     )
+    _registration_number_unique = models.UniqueIndex(
+        "(registration_number, company_id) WHERE registration_number != '/'",
+        "This registration number is already used in this office.",
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -385,13 +389,21 @@ class SocialClient(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_input_vals(vals, create=True)
+        self._check_registration_number_vals(vals_list)
         self._check_nik_unique(vals_list)  # before numbers are drawn and rows inserted
-        to_number = [v for v in vals_list if v.get("registration_number", "/") == "/"]
-        numbers = self.env["ir.sequence"]._next_by_code_batch(
-            "social.client", len(to_number)
-        )
-        for vals, number in zip(to_number, numbers, strict=True):
-            vals["registration_number"] = number or "/"
+        # each office numbers its own clients, one nextval query per office
+        by_company = {}
+        for vals in vals_list:
+            company_id = vals.get("company_id") or self.env.company.id
+            by_company.setdefault(company_id, []).append(vals)
+        for company_id, company_vals in by_company.items():
+            numbers = (
+                self.env["ir.sequence"]
+                .with_company(company_id)
+                ._next_by_code_batch("social.client", len(company_vals))
+            )
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["registration_number"] = number or "/"
         clients = super().create(vals_list)
         clients._attach_identity_scans()
         return clients
@@ -404,7 +416,25 @@ class SocialClient(models.Model):
             number=self.registration_number,
         )
 
+    def _check_registration_number_vals(self, vals_list, create=True):
+        """The registration number comes from the office's sequence only: a
+        client (RPC, import) can neither choose it nor rewrite it."""
+        if self.env.su:
+            return
+        for vals in vals_list:
+            number = vals.get("registration_number")
+            if "registration_number" in vals and (
+                not create or number not in (False, "/")
+            ):
+                raise UserError(
+                    self.env._(
+                        "The registration number is given by the office's register; "
+                        "it cannot be entered or changed."
+                    )
+                )
+
     def write(self, vals):
+        self._check_registration_number_vals([vals], create=False)
         self._check_input_vals(vals)
         if vals.get("nik"):
             self._check_nik_unique([{"nik": vals["nik"], "name": c.name} for c in self])

@@ -209,7 +209,11 @@ class SocialTierValidation(models.AbstractModel):
 
     @workflow_method
     def request_validation(self):
-        return super(SocialTierValidation, self._social_safe()).request_validation()
+        res = super(SocialTierValidation, self._social_safe()).request_validation()
+        # OCA's need_validation is not stored: once reviews exist, a later write
+        # in the same environment must not read the cached "needs a request"
+        self.invalidate_recordset(["need_validation"])
+        return res
 
     @workflow_method
     def restart_validation(self):

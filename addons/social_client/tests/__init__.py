@@ -2,6 +2,7 @@ from . import test_access
 from . import test_client
 from . import test_client_concurrency
 from . import test_client_input
+from . import test_client_numbers
 from . import test_document_verification
 from . import test_export
 from . import test_nik
