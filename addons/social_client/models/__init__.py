@@ -14,10 +14,10 @@ from . import social_document_verification_rate
 from . import social_verifiable_mixin
 from . import ir_attachment
 from . import ir_actions_report
-from . import social_tier_validation
-from . import tier_review
-from . import tier_definition
 from . import res_company
 from . import resource_calendar
 from . import resource_calendar_leaves
 from . import social_service_time_mixin
+from . import social_tier_validation
+from . import tier_review
+from . import tier_definition
