@@ -99,7 +99,7 @@ class ResourceCalendar(models.Model):
     @api.model
     def _social_company_calendars(self):
         """The working hours of every office (company)."""
-        return self.env["res.company"].search([]).resource_calendar_id
+        return self.env["res.company"].search([]).resource_calendar_id  # pylint: disable=no-search-all  # every office is meant
 
     def _social_load_national_holidays(self, years=None):
         """Load the national holidays and cuti bersama of ``years`` (default:

@@ -20,7 +20,6 @@ class SocialAtensiCluster(models.Model):
     sequence = fields.Integer(default=10)
     description = fields.Text()
     specific_personal_data = fields.Boolean(
-        string="Specific Personal Data",
         help="Specific personal data under UU 27/2022 (health, disability, "
         "HIV/AIDS, NAPZA, children): a client's cluster is then never shown "
         "in the chatter's tracking.",

@@ -26,7 +26,6 @@ class SocialDisabilityType(models.Model):
     sequence = fields.Integer(default=10)
     description = fields.Text()
     specific_personal_data = fields.Boolean(
-        string="Specific Personal Data",
         default=True,
         help="Specific personal data under UU 27/2022 (health, disability, "
         "HIV/AIDS, NAPZA, children, criminal records): never shown in the "

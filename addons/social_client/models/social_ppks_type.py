@@ -24,7 +24,6 @@ class SocialPpksType(models.Model):
     )
     description = fields.Text()
     specific_personal_data = fields.Boolean(
-        string="Specific Personal Data",
         help="Specific personal data under UU 27/2022 (health, disability, "
         "HIV/AIDS, NAPZA, children, criminal records): never shown in the "
         "chatter's tracking, and left out of the XLSX export unless the "

@@ -88,7 +88,6 @@ class SocialServiceTimeMixin(models.AbstractModel):
     )
     standard_unit = fields.Selection(
         [("minutes", "Working minutes"), ("days", "Working days")],
-        string="Standard Unit",
         default="minutes",
         required=True,
     )

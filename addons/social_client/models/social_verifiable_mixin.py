@@ -30,9 +30,7 @@ class SocialVerifiableMixin(models.AbstractModel):
         compute="_compute_verification",
         help="Latest verification record issued for this document.",
     )
-    verification_code = fields.Char(
-        string="Verification Code", compute="_compute_verification"
-    )
+    verification_code = fields.Char(compute="_compute_verification")
     verification_url = fields.Char(
         string="Verification URL", compute="_compute_verification"
     )

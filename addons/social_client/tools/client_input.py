@@ -95,49 +95,48 @@ def check_birth_date(value, today):
 
 def message(env, code, label="", value=None):
     """Word ``code`` for the field labelled ``label`` holding ``value``."""
-    _ = env._
     shown_value = shown(value) if value is not None else ""
     if code == "type":
-        return _("%(field)s must be sent as text.", field=label)
+        return env._("%(field)s must be sent as text.", field=label)
     if code == "nul":
-        return _("%(field)s cannot contain a NUL character.", field=label)
+        return env._("%(field)s cannot contain a NUL character.", field=label)
     if code == "name_required":
-        return _("Enter the name.")
+        return env._("Enter the name.")
     if code == "name_blank":
-        return _("The name cannot be empty or only spaces.")
+        return env._("The name cannot be empty or only spaces.")
     if code == "name_too_long":
-        return _(
+        return env._(
             "The name may have at most %(max)s characters, not %(length)s.",
             max=NAME_MAX_LENGTH,
             length=len(value),
         )
     if code == "name_control":
-        return _(
+        return env._(
             "The name cannot contain line breaks, tabs or other control characters."
         )
     if code == "short_number_blank":
-        return _(
+        return env._(
             "%(field)s cannot be only spaces: enter up to 3 digits or leave it empty.",
             field=label,
         )
     if code == "short_number":
-        return _(
+        return env._(
             "%(field)s must be a number of at most 3 digits, not %(value)s.",
             field=label,
             value=shown_value,
         )
     if code in ("date_type", "date_format"):
-        return _(
+        return env._(
             "%(field)s must be a date written year-month-day, not %(value)s.",
             field=label,
             value=shown_value,
         )
     if code == "birth_date_future":
-        return _("The birth date %(date)s lies in the future.", date=value)
+        return env._("The birth date %(date)s lies in the future.", date=value)
     if code == "birth_date_too_old":
-        return _(
+        return env._(
             "The birth date %(date)s is more than %(years)s years ago: check the year.",
             date=value,
             years=MAX_AGE_YEARS,
         )
-    return _("%(field)s is not valid.", field=label)
+    return env._("%(field)s is not valid.", field=label)

@@ -182,52 +182,51 @@ def message(env, result, code=None, **params):
     ``birth_date_contradiction`` (params: date) and ``gender_contradiction``
     (params: name).
     """
-    _ = env._
     code = code or result.errors[0]
     value = shown(result.value)
     if result.kind == KK:
         if code == "type":
-            return _("The KK number must be sent as text of 16 digits.")
+            return env._("The KK number must be sent as text of 16 digits.")
         if code == "blank":
-            return _(
+            return env._(
                 "The KK number cannot be only spaces: enter its 16 digits or "
                 "leave it empty."
             )
         if code in ("format_chars", "format_length"):
-            return _("The KK number %(kk)s must have exactly 16 digits.", kk=value)
-        return _(
+            return env._("The KK number %(kk)s must have exactly 16 digits.", kk=value)
+        return env._(
             "The KK number %(kk)s must start with a region code (province, "
             "regency and district).",
             kk=value,
         )
     if code == "type":
-        return _("The NIK must be sent as text of 16 digits.")
+        return env._("The NIK must be sent as text of 16 digits.")
     if code == "blank":
-        return _(
+        return env._(
             "The NIK cannot be only spaces: enter its 16 digits or leave it empty."
         )
     if code == "format_chars":
-        return _("The NIK %(nik)s may contain digits only.", nik=value)
+        return env._("The NIK %(nik)s may contain digits only.", nik=value)
     if code == "format_length":
-        return _(
+        return env._(
             "The NIK %(nik)s must have exactly 16 digits, not %(length)s.",
             nik=value,
             length=result.length,
         )
     if code == "province":
-        return _("The NIK %(nik)s starts with an unknown province code.", nik=value)
+        return env._("The NIK %(nik)s starts with an unknown province code.", nik=value)
     if code == "region_zero":
-        return _(
+        return env._(
             "The regency and district codes of NIK %(nik)s cannot be 00.", nik=value
         )
     if code == "birth_date":
-        return _(
+        return env._(
             "The birth date in NIK %(nik)s is not a real calendar date.", nik=value
         )
     if code == "serial":
-        return _("The serial number of NIK %(nik)s cannot be 0000.", nik=value)
+        return env._("The serial number of NIK %(nik)s cannot be 0000.", nik=value)
     if code == "birth_date_contradiction":
-        return _(
+        return env._(
             "The birth date %(date)s contradicts the NIK %(nik)s, which encodes "
             "%(nik_date)s.",
             date=params["date"],
@@ -235,10 +234,10 @@ def message(env, result, code=None, **params):
             nik_date=result.birth_date,
         )
     if code == "gender_contradiction":
-        return _(
+        return env._(
             "The sex of %(name)s contradicts the NIK %(nik)s (for women the day "
             "of birth is written plus 40).",
             name=params["name"],
             nik=value,
         )
-    return _("The NIK %(nik)s is not valid.", nik=value)
+    return env._("The NIK %(nik)s is not valid.", nik=value)

@@ -142,12 +142,12 @@ class SocialDpa(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
         if any(rec.state != "draft" for rec in self):
             raise UserError(
                 self.env._("Only a draft DPA may be deleted; an approved one stays.")
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------ actions
 

@@ -70,7 +70,7 @@ class SocialDpaLine(models.Model):
         precompute=True,
     )
     component = fields.Char(help="Component of the SIPD budget (komponen).")
-    volume = fields.Float(string="Volume", help="Coefficient x volume of SIPD.")
+    volume = fields.Float(help="Coefficient x volume of SIPD.")
     uom = fields.Char(string="Unit")
     unit_price = fields.Monetary()
     amount = fields.Monetary(string="Ceiling (Pagu)", required=True)
@@ -258,8 +258,8 @@ class SocialDpaLine(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
-        self.check_access("unlink")
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_editable(self):
         if not all(self.dpa_id.mapped("can_edit")):
             raise UserError(self._locked_message())
         if self.filtered("origin_line_id"):
@@ -274,6 +274,10 @@ class SocialDpaLine(models.Model):
             raise UserError(
                 self.env._("A line that has realisation cannot be deleted.")
             )
+
+    def unlink(self):
+        # the refusals are in _unlink_only_editable, run by super() first
+        self.check_access("unlink")
         accounts = self.analytic_account_id
         res = super().unlink()
         # sudo: the line's own analytic account, without any analytic line

@@ -8,8 +8,11 @@ Run as a script to regenerate the sample:
 """
 
 import io
+import logging
 
 import openpyxl
+
+_logger = logging.getLogger(__name__)
 
 HEADER = (
     "Kode",
@@ -129,6 +132,7 @@ def build_sipd_xlsx(rows, title="DPA SKPD Dinas Sosial"):
 if __name__ == "__main__":
     from pathlib import Path
 
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     target = Path(__file__).resolve().parent.parent / "data" / "sipd_sample.xlsx"
     target.write_bytes(build_sipd_xlsx(SAMPLE_ROWS, "DPA SKPD Dinas Sosial 2026"))
-    print(f"written {target}")
+    _logger.info("written %s", target)

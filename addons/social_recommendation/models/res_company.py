@@ -45,7 +45,7 @@ class ResCompany(models.Model):
     @api.model
     def _recommendation_create_all_sequences(self):
         """Data file hook: the sequences of every office that has none yet."""
-        self.search([])._recommendation_create_sequences()
+        self.search([])._recommendation_create_sequences()  # pylint: disable=no-search-all  # every office is meant
 
     def _recommendation_create_sequences(self):
         """Create the register and letter sequences of each office lacking

@@ -33,7 +33,7 @@ class TestRehabGates(RehabCaseCommon):
         case = self._case()
         case.with_user(self.peksos).write({"stage_id": self.st_assessment.id})
         self.assertEqual(case.stage_id, self.st_assessment)
-        log = case.stage_log_ids.filtered(lambda l: l.stage_id == self.st_engagement)
+        log = case.stage_log_ids.filtered(lambda sl: sl.stage_id == self.st_engagement)
         self.assertTrue(log.date_end)
         self.assertEqual(case.stage_log_id.stage_id, self.st_assessment)
 
