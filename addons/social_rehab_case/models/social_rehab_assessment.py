@@ -75,6 +75,8 @@ class SocialRehabAssessment(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "case_id" in vals and any(a.case_id.id != vals["case_id"] for a in self):
+            raise UserError(self.env._("An assessment stays with its case."))
         if not in_social_workflow(self.env):
             self._check_workflow_vals(vals)
             if self.filtered(lambda a: a.state == "reviewed"):

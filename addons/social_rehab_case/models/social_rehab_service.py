@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 # the ATENSI services of Permensos 7/2021
 ATENSI_SERVICES = [
@@ -30,3 +31,17 @@ class SocialRehabService(models.Model):
     description = fields.Char()
     quantity = fields.Float(default=1.0)
     value = fields.Monetary(currency_field="currency_id")
+
+    _quantity_positive = models.Constraint(
+        "CHECK(quantity > 0)", "The quantity of a service must be positive."
+    )
+    _value_not_negative = models.Constraint(
+        "CHECK(value >= 0)", "The value of a service cannot be negative."
+    )
+
+    def write(self, vals):
+        # the record rules are checked before a write only: moving a service
+        # would put it on a case its author has no access to
+        if "case_id" in vals and any(s.case_id.id != vals["case_id"] for s in self):
+            raise UserError(self.env._("A service stays with its case."))
+        return super().write(vals)
