@@ -16,8 +16,12 @@ class SocialRehabCaseChecklist(models.Model):
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True)
     stage_id = fields.Many2one("social.rehab.stage", required=True, index=True)
-    stage_sequence = fields.Integer(related="stage_id.sequence", store=True)
-    activity_id = fields.Many2one("social.rehab.stage.activity", readonly=True)
+    stage_sequence = fields.Integer(
+        string="Stage Sequence", related="stage_id.sequence", store=True
+    )
+    activity_id = fields.Many2one(
+        "social.rehab.stage.activity", string="Checklist Template", readonly=True
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Activity", required=True)
     done = fields.Boolean()
