@@ -96,7 +96,7 @@ class TestRecommendationNumbers(RecommendationCommon):
         sequences = self.env["ir.sequence"].search([("company_id", "=", other.id)])
         self.assertEqual(
             sorted(sequences.mapped("code")),
-            ["social.recommendation", "social.recommendation.letter"],
+            ["social.client", "social.recommendation", "social.recommendation.letter"],
         )
         self._create()  # the main office's register moves on
         client = self.env["social.client"].create(
