@@ -275,3 +275,74 @@ class SocialTierValidation(models.AbstractModel):
             res = super().unlink()
             reviews.exists()._social_purge()
         return res
+
+    # The texts of base_tier_validation that staff read, in our own words, for
+    # every sign-off of the suite: the OCA add-on has no Indonesian translation,
+    # and its Python strings can only be translated by its own PO files
+    # (social_recommendation's i18n_extra/id.po covers its fields, views and web
+    # client terms).
+    def _social_reader_lang(self):
+        """In the user's language also where the context has none (data files)."""
+        return self._fallback_lang() if hasattr(self, "_fallback_lang") else self
+
+    def _get_to_validate_message(self):
+        pending = self.review_ids.filtered(lambda r: r.status == "pending")[:1]
+        if not pending:
+            return super()._get_to_validate_message()
+        return self.env._(
+            "%(icon)s Waiting for the sign-off of %(todo_by)s",
+            icon='<i class="fa fa-lg fa-info-circle"></i>',
+            todo_by=pending.todo_by,
+        )
+
+    def _compute_next_review(self):
+        for rec in self:
+            review = rec.review_ids.sorted("sequence").filtered(
+                lambda r: r.status == "pending"
+            )[:1]
+            rec.next_review = review and self.env._("Next: %s", review.name)
+
+    def _add_comment(self, validate_reject, reviews):
+        action = super()._add_comment(validate_reject, reviews)
+        action["name"] = (
+            self.env._("Sign-off comment")
+            if validate_reject == "validate"
+            else self.env._("Reason for returning")
+        )
+        return action
+
+    def _notify_requested_review_body(self, tier_reviews=None):
+        if not tier_reviews:
+            return super()._notify_requested_review_body(tier_reviews)
+        requester = tier_reviews[:1].requested_by or self.env.user
+        return self._social_reader_lang().env._(
+            "Waiting for the sign-off of %(assignees)s, requested by %(requester)s.",
+            assignees=", ".join(filter(None, tier_reviews.mapped("todo_by"))),
+            requester=requester.display_name,
+        )
+
+    def _own_review_comment(self):
+        return self.review_ids.filtered(
+            lambda r: self.env.user in r.reviewer_ids and r.comment
+        )[:1].comment
+
+    def _notify_accepted_reviews_body(self):
+        if comment := self._own_review_comment():
+            return self.env._(
+                "Signed off by %(user)s (%(comment)s).",
+                user=self.env.user.name,
+                comment=comment,
+            )
+        return self.env._("Signed off by %s.", self.env.user.name)
+
+    def _notify_rejected_review_body(self):
+        if comment := self._own_review_comment():
+            return self.env._(
+                "Sign-off refused by %(user)s (%(comment)s).",
+                user=self.env.user.name,
+                comment=comment,
+            )
+        return self.env._("Sign-off refused by %s.", self.env.user.name)
+
+    def _notify_restarted_review_body(self):
+        return self.env._("The sign-off was restarted by %s.", self.env.user.name)
