@@ -142,6 +142,13 @@ class SocialDpa(models.Model):
             )
         return super().write(vals)
 
+    def _creation_message(self):
+        """Say what happened in the office's words (the default names the model),
+        in the user's language also where the context has none (data files)."""
+        return self._fallback_lang().env._(
+            "DPA of the fiscal year %(year)s drafted", year=self.fiscal_year
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(rec.state != "draft" for rec in self):

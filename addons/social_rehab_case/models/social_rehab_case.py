@@ -276,10 +276,16 @@ class SocialRehabCase(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("social.rehab.case") or "/"
+            if vals.get("name", "/") != "/" and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "The case number is given by the office's register; it "
+                        "cannot be entered."
+                    )
                 )
+            vals["name"] = (
+                self.env["ir.sequence"].next_by_code("social.rehab.case") or "/"
+            )
             if "user_id" not in vals:
                 vals["user_id"] = self.env.user.id
         self._check_caseload(Counter(vals["user_id"] for vals in vals_list))
@@ -297,6 +303,13 @@ class SocialRehabCase(models.Model):
         cases = super().create(vals_list)
         cases._stage_enter()
         return cases
+
+    def _creation_message(self):
+        """Say what happened in the office's words (the default names the model),
+        in the user's language also where the context has none (data files)."""
+        return self._fallback_lang().env._(
+            "Case opened under number %(number)s", number=self.name
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_moved(self):

@@ -48,6 +48,13 @@ class SocialRehabCase(models.Model):
     _inherit = "social.rehab.case"
 
     def write(self, vals):
+        if "name" in vals and self and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The case number is given by the office's register; it cannot "
+                    "be changed."
+                )
+            )
         if "user_id" in vals and self:
             self._check_transfer(vals)
             changing = self.filtered(lambda c: c.user_id.id != vals["user_id"])
