@@ -1,6 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import threading
-import time
 import uuid
 
 import psycopg2.errors
@@ -11,40 +9,7 @@ from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import SQL, mute_logger
 
 from .common import make_nik
-
-
-def _commit_when_blocked(registry, cr_first, pid_waiting, timeout=5):
-    """Start a thread that commits ``cr_first`` as soon as the backend
-    ``pid_waiting`` waits for a lock; return the thread and its result.
-
-    The waiting statement runs in the test's own thread: ORM code in another
-    thread would wait on the registry lock held by the test runner."""
-    result = {"blocked": False}
-    watcher = registry.cursor()
-
-    def watch():
-        try:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                watcher.execute(
-                    SQL(
-                        "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
-                        pid_waiting,
-                    )
-                )
-                row = watcher.fetchone()
-                watcher.rollback()  # a fresh snapshot of pg_stat_activity
-                if row and row[0] == "Lock":
-                    result["blocked"] = True
-                    cr_first.commit()
-                    return
-                time.sleep(0.05)
-        finally:
-            watcher.close()
-
-    thread = threading.Thread(target=watch)
-    thread.start()
-    return thread, result
+from .concurrency import commit_when_blocked
 
 
 @tagged("post_install", "-at_install")
@@ -142,7 +107,7 @@ class TestClientConcurrency(BaseCase):
             self._create(cr1, nik=nik)  # holds the index entry until cr1 ends
             cr1.flush()
             cr2.execute("SET LOCAL lock_timeout = '5s'")
-            thread, result = _commit_when_blocked(
+            thread, result = commit_when_blocked(
                 self.registry, cr1, cr2.connection.get_backend_pid()
             )
             try:

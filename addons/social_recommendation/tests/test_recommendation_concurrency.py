@@ -1,6 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import threading
-import time
 from datetime import date
 
 import psycopg2.errors
@@ -10,44 +8,12 @@ from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.social_client.tests.concurrency import commit_when_blocked
+
 LETTER_SEQUENCE = "social.recommendation.letter"
 # years no other test writes letters in: their date ranges are this test's
 YEAR_OPEN = 2031  # its date range exists before the test draws numbers
 YEAR_NEW = 2032  # its date range does not: the first letters of a year
-
-
-def _commit_when_blocked(registry, cr_first, pid_waiting, timeout=5):
-    """Start a thread that commits ``cr_first`` as soon as the backend
-    ``pid_waiting`` waits for a lock; return the thread and its result.
-
-    The waiting statement runs in the test's own thread: ORM code in another
-    thread would wait on the registry lock held by the test runner."""
-    result = {"blocked": False}
-    watcher = registry.cursor()
-
-    def watch():
-        try:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                watcher.execute(
-                    SQL(
-                        "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
-                        pid_waiting,
-                    )
-                )
-                row = watcher.fetchone()
-                watcher.rollback()  # a fresh snapshot of pg_stat_activity
-                if row and row[0] == "Lock":
-                    result["blocked"] = True
-                    cr_first.commit()
-                    return
-                time.sleep(0.05)
-        finally:
-            watcher.close()
-
-    thread = threading.Thread(target=watch)
-    thread.start()
-    return thread, result
 
 
 @tagged("post_install", "-at_install")
@@ -218,7 +184,7 @@ class TestRecommendationConcurrency(BaseCase):
             first = self._letter_numbers(cr1, [rec_a], letter_date)
             cr1.flush()
             cr2.execute("SET LOCAL lock_timeout = '5s'")
-            thread, result = _commit_when_blocked(
+            thread, result = commit_when_blocked(
                 self.registry, cr1, cr2.connection.get_backend_pid()
             )
             try:
