@@ -21,3 +21,5 @@ from . import social_service_time_mixin
 from . import social_tier_validation
 from . import tier_review
 from . import tier_definition
+from . import social_overview_tile
+from . import ir_http

@@ -10,3 +10,4 @@ from . import test_privacy
 from . import test_region
 from . import test_tour
 from . import test_service_time
+from . import test_overview
