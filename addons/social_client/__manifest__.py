@@ -3,7 +3,7 @@
     "name": "Social Client Registry",
     "summary": "PPKS client registry with NIK/KK identity, regions, ATENSI "
     "classification and the Dinas Sosial roles",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "development_status": "Beta",
     "category": "Services/Social Welfare",
     "website": "https://github.com/dinsos-odoo/social",

@@ -3,7 +3,7 @@
     "name": "Social DPA Budget",
     "summary": "The office's DPA budget (Permendagri 90/2019 codes) on analytic "
     "accounting: ceilings per sub-kegiatan and rekening, charges, realisation",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "development_status": "Beta",
     "category": "Services/Social Welfare",
     "website": "https://github.com/dinsos-odoo/social",
@@ -30,6 +30,7 @@
         "report/social_dpa_realization_views.xml",
         "report/social_dpa_reports.xml",
         "views/social_dpa_menus.xml",
+        "data/social_overview_tile_data.xml",
     ],
     "demo": ["demo/social_dpa_demo.xml"],
 }

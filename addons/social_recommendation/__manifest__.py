@@ -3,7 +3,7 @@
     "name": "Social Recommendation Letters",
     "summary": "Recommendation letters signed Kasi, Kabid and Kadis through tier "
     "validation, with the SOP time standards, the printed letter and the register",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "development_status": "Beta",
     "category": "Services/Social Welfare",
     "website": "https://github.com/dinsos-odoo/social",
@@ -32,6 +32,7 @@
         "report/social_recommendation_templates.xml",
         "views/social_recommendation_verification_views.xml",
         "views/social_recommendation_menus.xml",
+        "data/social_overview_tile_data.xml",
     ],
     "demo": ["demo/social_recommendation_demo.xml"],
     "assets": {

@@ -3,7 +3,7 @@
     "name": "Social Rehabilitation Cases",
     "summary": "ATENSI rehabilitation cases through the social-work stages on a "
     "kanban board, every stage rule enforced on the server",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "development_status": "Alpha",
     "category": "Services/Social Welfare",
     "website": "https://github.com/dinsos-odoo/social",
@@ -34,6 +34,7 @@
         "report/social_rehab_case_reports.xml",
         "report/social_rehab_case_templates.xml",
         "views/social_rehab_case_menus.xml",
+        "data/social_overview_tile_data.xml",
     ],
     "demo": ["demo/social_rehab_case_demo.xml"],
 }

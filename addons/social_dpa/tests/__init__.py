@@ -7,3 +7,4 @@ from . import test_dpa_import
 from . import test_dpa_revision
 from . import test_dpa_access
 from . import test_dpa_report
+from . import test_dpa_overview

@@ -9,3 +9,4 @@ from . import test_recommendation_verification
 from . import test_recommendation_i18n
 from . import test_recommendation_attacks
 from . import test_recommendation_xlsx
+from . import test_recommendation_overview

@@ -5,3 +5,4 @@ from . import test_rehab_access
 from . import test_rehab_flow
 from . import test_rehab_assessment_services
 from . import test_rehab_numbers
+from . import test_rehab_overview
