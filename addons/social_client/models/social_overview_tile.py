@@ -8,6 +8,7 @@ from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
 METHOD_PREFIX = "_social_overview_"
+BREAKDOWN_LINES = 8  # a tile lists at most this many lines, the last one "Others"
 
 
 class SocialOverviewTile(models.Model):
@@ -38,6 +39,7 @@ class SocialOverviewTile(models.Model):
         ],
         required=True,
         default="work",
+        group_expand="_group_expand_section",
     )
     section_sequence = fields.Integer(
         compute="_compute_section_sequence", store=True, index=True
@@ -83,6 +85,11 @@ class SocialOverviewTile(models.Model):
     accessible = fields.Boolean(
         compute="_compute_accessible", search="_search_accessible"
     )
+
+    @api.model
+    def _group_expand_section(self, values, domain):
+        """The overview's columns in their order, an empty one included."""
+        return [key for key, _label in self._fields["section"].selection]
 
     @api.depends("section")
     def _compute_section_sequence(self):
@@ -211,6 +218,16 @@ class SocialOverviewTile(models.Model):
                     }
                 )
             value = sum(amount or 0 for _group, amount in groups)
+            if len(lines) > BREAKDOWN_LINES:
+                rest = sum(
+                    amount or 0 for _group, amount in groups[BREAKDOWN_LINES - 1 :]
+                )
+                lines[BREAKDOWN_LINES - 1 :] = [
+                    {
+                        "label": self.env._("Others"),
+                        "value": self._format_value(model, rest),
+                    }
+                ]
             figures["breakdown"] = lines
         else:
             [(value,)] = model._read_group(domain, [], [aggregate])

@@ -65,6 +65,29 @@ class TestOverview(SocialClientCommon):
         kasi_tile = self.tile_my_clients.with_user(self.users["kasi"])
         self.assertEqual(kasi_tile.value, 1)
 
+    def test_long_breakdown_ends_with_others(self):
+        tile = self.tile_kadis_only
+        tile.write({"group_by": "name", "domain": "[]"})
+        self.Client.create(
+            [self._client_vals(f"Name {i}", make_nik(serial=40 + i)) for i in range(10)]
+        )
+        total = self.Client.search_count([])
+        tile.invalidate_recordset()
+        self.assertEqual(len(tile.breakdown), 8)
+        self.assertEqual(tile.breakdown[-1]["label"], "Others")
+        self.assertEqual(sum(int(line["value"]) for line in tile.breakdown), total)
+        self.assertEqual(tile.value, total)
+
+    def test_sections_keep_their_order(self):
+        # as the kanban view asks
+        Tile = self.Tile.with_user(self.user_staff).with_context(read_group_expand=True)
+        groups = Tile.web_read_group(
+            [("accessible", "=", True)], ["section"], ["__count"]
+        )["groups"]
+        self.assertEqual(
+            [group["section"] for group in groups], ["signoff", "work", "office"]
+        )
+
     def test_tile_opens_the_list_it_counts(self):
         action = self.tile_my_clients.with_user(self.user_staff).action_open()
         self.assertEqual(action["res_model"], "social.client")
