@@ -1,0 +1,15 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import fields, models
+
+
+class SocialRehabCase(models.Model):
+    _inherit = "social.rehab.case"
+
+    outreach_event_id = fields.Many2one(
+        "social.outreach.event",
+        string="Outreach Day",
+        index="btree_not_null",
+        readonly=True,
+        check_company=True,
+        help="The outreach day whose follow-up opened this case.",
+    )

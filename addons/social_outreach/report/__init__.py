@@ -1,0 +1,2 @@
+from . import social_outreach_recap
+from . import social_outreach_participant_xlsx
