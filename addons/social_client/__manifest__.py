@@ -36,6 +36,7 @@
         "wizard/social_client_export_wizard_views.xml",
         "views/tier_definition_views.xml",
         "views/social_overview_tile_views.xml",
+        "report/social_spm_report_views.xml",
         "views/social_client_menus.xml",
         "data/social_overview_tile_data.xml",
         "views/social_document_verification_views.xml",

@@ -1,6 +1,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import fields, models
 
+# Basic services of the social SPM (Permensos 9/2018) for a regency or city: basic
+# social rehabilitation outside institutions of four groups, and social protection
+# of disaster victims. A province serves the same four groups inside institutions.
+SPM_SERVICES = [
+    ("disability", "Neglected Persons with Disabilities"),
+    ("child", "Neglected Children"),
+    ("elderly", "Neglected Elderly"),
+    ("homeless", "Homeless and Beggars"),
+    ("disaster", "Disaster Victims"),
+]
+
 
 class SocialPpksType(models.Model):
     """One of the 26 PPKS types of Permensos 5/2019, kept as data."""
@@ -28,6 +39,12 @@ class SocialPpksType(models.Model):
         "HIV/AIDS, NAPZA, children, criminal records): never shown in the "
         "chatter's tracking, and left out of the XLSX export unless the "
         "exporter is in the health and psychology team.",
+    )
+    spm_service = fields.Selection(
+        SPM_SERVICES,
+        string="SPM Service",
+        help="Basic service of the social SPM (Permensos 9/2018) that a client of "
+        "this type is counted in.",
     )
     active = fields.Boolean(default=True)
 

@@ -6,3 +6,4 @@ from . import test_rehab_flow
 from . import test_rehab_assessment_services
 from . import test_rehab_numbers
 from . import test_rehab_overview
+from . import test_rehab_spm
