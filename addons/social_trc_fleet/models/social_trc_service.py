@@ -100,7 +100,9 @@ class SocialTrcService(models.Model):
     def _compute_trip_count(self):
         counts = dict(
             self.env["social.trc.trip"]._read_group(
-                [("service_id", "in", self.ids)], ["service_id"], ["__count"]
+                domain=[("service_id", "in", self.ids)],
+                groupby=["service_id"],
+                aggregates=["__count"],
             )
         )
         for service in self:
@@ -209,9 +211,10 @@ class SocialTrcService(models.Model):
 
     def action_view_trips(self):
         self.ensure_one()
+        name = self.env._("Trips")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Trips"),
+            "name": name,
             "res_model": "social.trc.trip",
             "view_mode": "list,form,calendar",
             "domain": [("service_id", "=", self.id)],
