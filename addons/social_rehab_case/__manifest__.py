@@ -37,4 +37,7 @@
         "data/social_overview_tile_data.xml",
     ],
     "demo": ["demo/social_rehab_case_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["social_rehab_case/static/tests/tours/*.js"],
+    },
 }

@@ -7,3 +7,4 @@ from . import test_rehab_assessment_services
 from . import test_rehab_numbers
 from . import test_rehab_overview
 from . import test_rehab_spm
+from . import test_rehab_tour
