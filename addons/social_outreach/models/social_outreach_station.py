@@ -130,6 +130,34 @@ class SocialOutreachStation(models.Model):
             hours = (end - start).total_seconds() / 3600 if start and end else 0
             station.throughput_per_hour = done / hours if hours > 0 else 0.0
 
+    def _check_officer_vals(self, vals, events):
+        """Officers are named by the event's coordinator or the Kasi and
+        above: a staff member cannot make themselves an officer of a station
+        (and so read its queue)."""
+        if "user_ids" not in vals or is_supervisor(self.env):
+            return
+        for event in events:
+            if event.user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only the coordinator of %(event)s or the Kasi and above "
+                        "name the officers of its stations.",
+                        event=event.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_officer_vals(
+                vals, self.env["social.outreach.event"].browse(vals.get("event_id"))
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_officer_vals(vals, self.event_id)
+        return super().write(vals)
+
     def _check_desk(self):
         """Only the station's officers (and the Kasi and above) run its desk,
         and only while the day is in progress."""

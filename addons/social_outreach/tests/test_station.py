@@ -4,6 +4,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import OutreachCommon
@@ -198,3 +199,26 @@ class TestStationDesk(OutreachCommon):
             there.with_user(self.health).export_data(["diagnosis"])["datas"],
             [["Asma"]],
         )
+
+    def test_officers_named_by_the_coordinator_or_supervisors(self):
+        with self.assertRaises(AccessError):
+            self.st_health.with_user(self.assessor).write(
+                {"user_ids": [Command.link(self.assessor.id)]}
+            )
+        self.assertNotIn(self.assessor, self.st_health.user_ids)
+        with self.assertRaises(AccessError):
+            self.env["social.outreach.station"].with_user(self.desk).create(
+                {
+                    "event_id": self.event.id,
+                    "name": "Pos Tambahan",
+                    "user_ids": [Command.link(self.desk.id)],
+                }
+            )
+        self.event.user_id = self.desk
+        self.st_health.with_user(self.desk).write(
+            {"user_ids": [Command.link(self.assessor.id)]}
+        )
+        self.st_health.with_user(self.kasi).write(
+            {"user_ids": [Command.unlink(self.assessor.id)]}
+        )
+        self.assertNotIn(self.assessor, self.st_health.user_ids)
