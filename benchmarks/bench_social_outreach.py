@@ -71,7 +71,7 @@ def run(env):
                 vals = {"nik": niks[N // 2 + i // 2], "name": f"Peserta Baru {i}"}
             Desk.create(
                 {"event_id": event.id, "check_in": True, "ktp_checked": True, **vals}
-            )._register()
+            )._register_participant()
 
     _measure(env, f"registration desk, {N} check-ins (half new clients)", desk, per=N)
     numbers = sorted(event.participant_ids.mapped("queue_number"))

@@ -52,7 +52,9 @@ class SocialOutreachEvent(models.Model):
         for visit in visits:
             by_station.setdefault(visit.station_id.id, []).append(visit)
         stations = []
-        for station in event.station_ids.sorted("sequence"):
+        # the registration desk has no queue of its own: the check-in is it
+        desks = event.station_ids.filtered(lambda s: s.kind != "registration")
+        for station in desks.sorted("sequence"):
             shown = by_station.get(station.id, [])
             current = sorted(
                 (v for v in shown if v.state != "waiting"),

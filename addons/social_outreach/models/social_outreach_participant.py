@@ -78,7 +78,6 @@ class SocialOutreachParticipant(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        tracking=True,
     )
     ktp_checked = fields.Boolean(
         string="KTP Copy Checked", help="The participant brought a copy of the KTP."
