@@ -17,10 +17,24 @@ class HrEmployee(models.Model):
         "assignment letters. Empty for non-civil-servant staff.",
     )
 
+    trc_position = fields.Char(
+        string="Position",
+        compute="_compute_trc_position",
+        compute_sudo=True,
+        help="The job title as printed on the assignment letters.",
+    )
+
     _nip_company_unique = models.UniqueIndex(
         "(nip, company_id) WHERE nip IS NOT NULL",
         "This NIP is already given to another employee of the office.",
     )
+
+    @api.depends("job_title", "job_id")
+    def _compute_trc_position(self):
+        # the job title lives on hr.version (HR officers only); the position
+        # printed on a letter is no secret for the TRC and its supervisors
+        for employee in self:
+            employee.trc_position = employee.job_title or employee.job_id.name
 
     @api.constrains("nip")
     def _check_nip(self):

@@ -284,6 +284,11 @@ class SocialShelterStay(models.Model):
                 )
             )
 
+    def _creation_message(self):
+        return self._fallback_lang().env._(
+            "Check-in registered under number %(number)s", number=self.name
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         if any(stay.state != "cancelled" for stay in self):

@@ -76,7 +76,9 @@ class SocialTrcReport(models.Model):
             report = Report.create(
                 {
                     "channel": channel,
-                    "date_received": now - timedelta(hours=6 * (index + 1)),
+                    # the new one waits since three days: overdue on the board
+                    "date_received": now
+                    - (timedelta(days=3) if not index else timedelta(hours=6 * index)),
                     "reporter_name": "Bapak Hasan" if index % 2 else False,
                     "reporter_anonymous": not index % 2,
                     "reporter_phone": f"0812 5100 {index:04d}" if index % 2 else False,

@@ -3,7 +3,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-from odoo.addons.social_client.models.social_tier_validation import social_workflow
+from odoo.addons.social_client.models.social_tier_validation import (
+    in_social_workflow,
+    social_workflow,
+)
 
 
 class SocialTrcLetter(models.Model):
@@ -76,13 +79,22 @@ class SocialTrcLetter(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        letters = super().create(vals_list)
+        if not in_social_workflow(self.env):
+            for vals in vals_list:
+                self._social_check_workflow_fields(vals)
         # the number comes from the register only (a workflow field)
-        for letter in letters:
-            letter._social_workflow_write(
-                {"name": self.env["ir.sequence"].next_by_code("social.trc.letter")}
-            )
-        return letters
+        numbers = self.env["ir.sequence"]._next_by_code_batch(
+            "social.trc.letter", len(vals_list)
+        )
+        for vals, number in zip(vals_list, numbers, strict=True):
+            vals["name"] = number or "/"
+        with social_workflow():
+            return super().create(vals_list)
+
+    def _creation_message(self):
+        return self._fallback_lang().env._(
+            "Assignment letter %(number)s drafted", number=self.name
+        )
 
     def write(self, vals):
         locked = set(vals) & {

@@ -77,7 +77,13 @@ class SocialTrcReport(models.Model):
         tracking=True,
     )
     state = fields.Selection(
-        STATES, default="new", required=True, index=True, tracking=True, copy=False
+        STATES,
+        default="new",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand=True,
     )
     channel = fields.Selection(CHANNELS, required=True, default="whatsapp")
     date_received = fields.Datetime(
@@ -287,6 +293,11 @@ class SocialTrcReport(models.Model):
                     ),
                 )
             )
+
+    def _creation_message(self):
+        return self._fallback_lang().env._(
+            "Complaint registered under number %(number)s", number=self.name
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_new(self):

@@ -148,6 +148,11 @@ class SocialTrcService(models.Model):
                 )
             )
 
+    def _creation_message(self):
+        return self._fallback_lang().env._(
+            "Service planned under number %(number)s", number=self.name
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_planned(self):
         if any(rec.state != "planned" for rec in self):

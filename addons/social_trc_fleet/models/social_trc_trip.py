@@ -314,6 +314,11 @@ class SocialTrcTrip(models.Model):
                     )
                 )
 
+    def _creation_message(self):
+        return self._fallback_lang().env._(
+            "Trip booked under number %(number)s", number=self.name
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_planned(self):
         if any(trip.state != "planned" for trip in self):

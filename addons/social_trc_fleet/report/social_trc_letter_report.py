@@ -48,7 +48,7 @@ class SocialTrcLetterReport(models.AbstractModel):
                     {
                         "name": emp.name,
                         "nip": emp.nip or "-",
-                        "job": emp.job_title or emp.job_id.name or "-",
+                        "job": emp.trc_position or "-",
                     }
                     for emp in doc.employee_ids.sudo()
                 ],

@@ -6,3 +6,4 @@ from . import test_trc_service
 from . import test_shelter
 from . import test_trc_access
 from . import test_trc_concurrency
+from . import test_trc_xlsx

@@ -128,3 +128,20 @@ class TestTrcLetter(TrcCommon):
             {"name": "Y", "nip": "19900101 202001 1 099"}
         )
         self.assertEqual(employee.nip, "199001012020011099")
+
+    def test_officers_readable_by_the_roles(self):
+        """The letter's officers (name, NIP, position) are read by the TRC and
+        the signers, who have no HR rights."""
+        letter = self._draft()
+        letter.employee_ids.sudo().job_title = "Petugas TRC"
+        spec = {
+            "employee_ids": {
+                "fields": {"display_name": {}, "nip": {}, "trc_position": {}}
+            }
+        }
+        for user in (self.trc, self.kasi, self.kabid, self.kadis):
+            values = letter.with_user(user).web_read(spec)[0]["employee_ids"]
+            self.assertEqual(
+                {v["nip"] for v in values}, {"199001012020011001", "199001012020011002"}
+            )
+            self.assertIn("Petugas TRC", {v["trc_position"] for v in values})
