@@ -48,7 +48,7 @@ def _niks(env, count):
 def _event(env, title):
     today = fields.Date.context_today(env.user)
     event = env["social.outreach.event"].create(
-        {"title": title, "date_start": today, "date_end": today}
+        {"name": title, "date_start": today, "date_end": today}
     )
     event.action_confirm()
     event.action_start()

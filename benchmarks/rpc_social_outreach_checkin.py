@@ -83,7 +83,7 @@ def main(argv=None):
     event_id = rpc.execute(
         "social.outreach.event",
         "create",
-        {"title": f"RPC bench {mark}", "date_start": today, "date_end": today},
+        {"name": f"RPC bench {mark}", "date_start": today, "date_end": today},
     )
     rpc.execute("social.outreach.event", "action_confirm", [event_id])
     rpc.execute("social.outreach.event", "action_start", [event_id])

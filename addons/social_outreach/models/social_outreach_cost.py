@@ -108,7 +108,7 @@ class SocialOutreachCost(models.Model):
                 event.dpa_line_id,
                 cost.date,
                 cost.amount,
-                f"{event.name} {kind}: {cost.description}",
+                f"{event.number} {kind}: {cost.description}",
             )
             with social_workflow():
                 cost.write({"state": "charged", "analytic_line_id": line.id})

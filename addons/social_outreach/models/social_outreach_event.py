@@ -29,7 +29,7 @@ STATE_RULES = {
     "can_check_in": ("in_progress",),
 }
 # written by the workflow only (actions, sudo)
-WORKFLOW_FIELDS = frozenset({"state", "name", "date_done"})
+WORKFLOW_FIELDS = frozenset({"state", "number", "date_done"})
 PLAN_FIELDS = frozenset({"date_start", "date_end", "company_id"})
 MAX_DAYS = 14
 
@@ -48,11 +48,11 @@ class SocialOutreachEvent(models.Model):
     ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["name", "number"]
 
+    number = fields.Char(readonly=True, copy=False, default="/", index=True)
     name = fields.Char(
-        string="Number", readonly=True, copy=False, default="/", index=True
-    )
-    title = fields.Char(
+        string="Title",
         required=True,
         tracking=True,
         default=lambda self: self.env._("Yansos Jejama"),
@@ -214,13 +214,13 @@ class SocialOutreachEvent(models.Model):
             event.checked_in_count = checked.get(event.id, 0)
             event.followup_count = followups.get(event, 0)
 
-    @api.depends("title", "name")
+    @api.depends("name", "number")
     def _compute_display_name(self):
         for event in self:
             event.display_name = (
-                f"{event.name} {event.title}"
-                if event.name and event.name != "/"
-                else event.title
+                f"{event.number} {event.name}"
+                if event.number and event.number != "/"
+                else event.name
             )
 
     # ------------------------------------------------------------ constraints
@@ -260,7 +260,7 @@ class SocialOutreachEvent(models.Model):
             self._check_workflow_vals(vals, create=True)
             # numbered in the year of the day itself (a day planned in
             # December for January takes the next year's number)
-            vals["name"] = (
+            vals["number"] = (
                 self.env["ir.sequence"]
                 .with_company(vals.get("company_id") or self.env.company.id)
                 .with_context(
@@ -278,7 +278,7 @@ class SocialOutreachEvent(models.Model):
 
     def _creation_message(self):
         return self._fallback_lang().env._(
-            "Outreach day planned under number %(number)s", number=self.name
+            "Outreach day planned under number %(number)s", number=self.number
         )
 
     def _check_workflow_vals(self, vals, create=False):
@@ -286,7 +286,7 @@ class SocialOutreachEvent(models.Model):
             return
         if create:
             if (
-                vals.get("name", "/") != "/"
+                vals.get("number", "/") != "/"
                 or vals.get("state", "draft") != "draft"
                 or "display_token" in vals
             ):

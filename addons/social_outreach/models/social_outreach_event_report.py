@@ -25,7 +25,7 @@ class SocialOutreachEvent(models.Model):
         if not self.verification_id:
             self._social_verification_issue(
                 kind=self.env._("Outreach Day Recap"),
-                number=self.name,
+                number=self.number,
                 date=self.date_end,
                 signer_name=self.env.user.name,
                 revoke_group_xmlid="social_client.group_social_kasi",
@@ -33,7 +33,9 @@ class SocialOutreachEvent(models.Model):
                 report=RECAP_REPORT,
             )
             attachment = self._social_verification_attach(
-                self.env._("Outreach Recap %(name)s", name=self.name.replace("/", "-"))
+                self.env._(
+                    "Outreach Recap %(name)s", name=self.number.replace("/", "-")
+                )
             )
             self.message_post(
                 body=self.env._(

@@ -21,7 +21,7 @@ class SocialOutreachParticipantXlsx(models.AbstractModel):
     def _table_columns(self, data):
         env = self.env
         return [
-            TableColumn("event_id.name", env._("Event"), width=16),
+            TableColumn("event_id.number", env._("Event"), width=16),
             TableColumn("day_id.date", env._("Day"), type="date", width=12),
             TableColumn(
                 "queue_number",

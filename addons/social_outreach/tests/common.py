@@ -82,7 +82,7 @@ class OutreachCommon(TransactionCase):
         today = fields.Date.context_today(cls.env.user)
         return cls.Event.create(
             {
-                "title": "Yansos Jejama Mesuji",
+                "name": "Yansos Jejama Mesuji",
                 "regency_id": cls.regency.id,
                 "village_id": cls.village.id,
                 "date_start": today,

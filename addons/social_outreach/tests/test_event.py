@@ -17,7 +17,7 @@ class TestEventStates(OutreachCommon):
             date_start=self.event.date_start,
             date_end=self.event.date_start + timedelta(days=2),
         )
-        self.assertRegex(event.name, r"^YJ/\d{4}/\d{3}$")
+        self.assertRegex(event.number, r"^YJ/\d{4}/\d{3}$")
         self.assertEqual(len(event.day_ids), 3)
         self.assertEqual(event.planned_participants, 100)
         committee = event.member_ids.filtered(lambda m: m.kind == "committee")
@@ -96,18 +96,18 @@ class TestEventStates(OutreachCommon):
         event = self._make_event()
         for vals in (
             {"state": "done"},
-            {"name": "YJ/9999/001"},
+            {"number": "YJ/9999/001"},
             {"date_done": "2023-01-01"},
         ):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 event.with_user(self.desk).write(vals)
         with self.assertRaises(UserError):
             self.Event.with_user(self.desk).create(
-                {"title": "X", "state": "in_progress"}
+                {"name": "X", "state": "in_progress"}
             )
         with self.assertRaises(UserError):
             self.Event.with_user(self.desk).create(
-                {"title": "X", "display_token": "abc"}
+                {"name": "X", "display_token": "abc"}
             )
         with self.assertRaises(UserError):
             event.with_user(self.desk).write({"display_token": "guessable"})

@@ -32,7 +32,7 @@ class TestQueueConcurrency(BaseCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             today = fields.Date.context_today(env.user)
             event = env["social.outreach.event"].create(
-                {"title": self.mark, "date_start": today, "date_end": today}
+                {"name": self.mark, "date_start": today, "date_end": today}
             )
             event.action_confirm()
             event.action_start()

@@ -54,7 +54,7 @@ class TestReports(OutreachCommon):
             ._render_qweb_html("social_outreach.report_event_recap", self.event.ids)[0]
             .decode()
         )
-        self.assertIn(self.event.name, html)
+        self.assertIn(self.event.number, html)
         self.assertIn(self.event.verification_code, html)
         self.assertIn("Sensorik Netra", html)  # participants by disability type
         self.assertIn("Wiralaga I", html)  # by village
