@@ -17,6 +17,13 @@ class SocialOutreachEvent(models.Model):
         event = self.env.ref(event_ref)
         if event.state != "draft":
             return
+        peksos = self.env.ref("social_client.user_peksos_demo")
+        health = self.env.ref("social_client.user_health_demo")
+        stations = event.station_ids.filtered(
+            lambda s: s.kind != "registration"
+        ).sorted("sequence")
+        stations[0].user_ids = peksos
+        stations[1].user_ids = health
         event.action_confirm()
         event.action_start()
         day = event.day_ids[:1]
@@ -26,9 +33,6 @@ class SocialOutreachEvent(models.Model):
             participant._check_in_on(
                 {event.id: day}, now=start + timedelta(minutes=4 * index)
             )
-        stations = event.station_ids.filtered(
-            lambda s: s.kind != "registration"
-        ).sorted("sequence")
         Visit = self.env["social.outreach.visit"]
         for index, participant in enumerate(participants):
             visit = Visit.search([("participant_id", "=", participant.id)], limit=1)
@@ -41,7 +45,7 @@ class SocialOutreachEvent(models.Model):
                         "call_count": 1,
                         "waiting_minutes": 10.0 + index,
                         "date_start": called + timedelta(minutes=1),
-                        "user_id": self.env.ref("social_client.user_peksos_demo").id,
+                        "user_id": peksos.id,
                     }
                 )
             ended = called + timedelta(minutes=12)
@@ -63,7 +67,8 @@ class SocialOutreachEvent(models.Model):
                         "waiting_minutes": 5.0,
                         "date_start": ended + timedelta(minutes=6),
                         "date_end": ended + timedelta(minutes=20),
-                        "user_id": self.env.ref("social_client.user_health_demo").id,
+                        "user_id": health.id,
+                        "anamnesis": "Pemeriksaan awal: tekanan darah dan gizi dicatat.",
                     }
                 )
             visit._participant_served()

@@ -145,11 +145,12 @@ class SocialOutreachVisit(models.Model):
     can_recall = fields.Boolean(compute="_compute_can")
     can_transfer = fields.Boolean(compute="_compute_can")
 
-    @api.depends("state")
+    @api.depends("state", "event_id.state")
     def _compute_can(self):
         for visit in self:
+            running = visit.event_id.state == "in_progress"
             for fname, states in VISIT_RULES.items():
-                visit[fname] = visit.state in states
+                visit[fname] = running and visit.state in states
 
     def _service_time_calendar(self):
         """An outreach day runs outside office hours and on Saturdays: its

@@ -222,3 +222,38 @@ class TestStationDesk(OutreachCommon):
             {"user_ids": [Command.unlink(self.assessor.id)]}
         )
         self.assertNotIn(self.assessor, self.st_health.user_ids)
+
+    def test_every_desk_button_refused_out_of_place(self):
+        visit = self._visit(self.participants[0], self.st_assess).with_user(
+            self.assessor
+        )
+        refused = {
+            "waiting": (
+                "action_start",
+                "action_done",
+                "action_no_show",
+                "action_recall",
+                "action_transfer",
+            ),
+            "called": ("action_done", "action_recall"),
+            "serving": ("action_start", "action_no_show", "action_recall"),
+            "done": ("action_start", "action_done", "action_no_show", "action_recall"),
+        }
+        steps = {"called": "action_start", "serving": "action_done"}
+        for state, methods in refused.items():
+            if state == "called":
+                self.st_assess.with_user(self.assessor).action_call_next()
+            self.assertEqual(visit.state, state)
+            for method in methods:
+                with self.subTest(state=state, method=method):
+                    with self.assertRaises(UserError):
+                        getattr(visit, method)()
+                    self.assertEqual(visit.state, state)
+            if state in steps:
+                getattr(visit, steps[state])()
+        # a closed day shows no desk button and refuses them all
+        self.event.action_done()
+        visit.invalidate_recordset()
+        self.assertFalse(visit.can_transfer)
+        with self.assertRaisesRegex(UserError, "not in progress"):
+            visit._transfer(self.st_health)
