@@ -68,7 +68,7 @@ class SocialOutreachEvent(models.Model):
                         "date_start": ended + timedelta(minutes=6),
                         "date_end": ended + timedelta(minutes=20),
                         "user_id": health.id,
-                        "anamnesis": "Pemeriksaan awal: tekanan darah dan gizi dicatat.",
+                        "anamnesis": "Pemeriksaan awal: tekanan darah, gizi.",
                     }
                 )
             visit._participant_served()
