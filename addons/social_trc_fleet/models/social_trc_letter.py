@@ -175,10 +175,17 @@ class SocialTrcLetter(models.Model):
         )
 
     def action_cancel(self):
+        """Withdraw a letter not yet signed; a signed letter is withdrawn by
+        revoking its verification (the Kabid), which ends its cover too."""
         self.check_access("write")
         for rec in self:
-            if rec.state == "cancel":
-                raise UserError(self.env._("The letter is already cancelled."))
+            if rec.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft letter is cancelled; a signed letter is "
+                        "withdrawn by revoking its verification."
+                    )
+                )
         with social_workflow():
             self.write({"state": "cancel"})
         return True
@@ -218,6 +225,21 @@ class SocialTrcLetter(models.Model):
             & Domain("date_end", ">=", day_to),
             ["employee_ids"],
         )
+        # a revoked letter covers nobody any more
+        revoked = (
+            self.env["social.document.verification"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", letters.ids),
+                    ("state", "=", "revoked"),
+                ],
+                ["res_id"],
+            )
+        )
+        revoked_ids = set(revoked.mapped("res_id"))
+        letters = letters.filtered(lambda letter: letter.id not in revoked_ids)
         missing = employees - letters.employee_ids
         if missing:
             raise ValidationError(

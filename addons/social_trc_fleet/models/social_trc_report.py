@@ -123,6 +123,11 @@ class SocialTrcReport(models.Model):
         help="The person concerned once known: a registered client, with or "
         "without identity.",
     )
+    person_name = fields.Char(
+        string="Name of the Person",
+        help="The name the person gives, or how people call them; empty when "
+        "unknown. Used when the person is registered as a client.",
+    )
     employee_ids = fields.Many2many(
         "hr.employee",
         string="Assigned Officers",
@@ -496,6 +501,48 @@ class SocialTrcReport(models.Model):
         with social_workflow():
             self.write({"state": "duplicate", "date_closed": fields.Datetime.now()})
         return True
+
+    def action_register_client(self):
+        """Register the person as a client without identity (the NIK is added
+        once family tracing has found it) and link it to the complaint."""
+        self.ensure_one()
+        self.check_access("write")
+        if self.client_id:
+            raise UserError(
+                self.env._("%(number)s already has its client.", number=self.name)
+            )
+        if self.state in ("rejected", "duplicate"):
+            raise UserError(
+                self.env._("A rejected or duplicate complaint registers no client.")
+            )
+        description = self.env._(
+            "Reported in complaint %(number)s on %(date)s at %(place)s: "
+            "%(description)s",
+            number=self.name,
+            date=fields.Datetime.context_timestamp(self, self.date_received).strftime(
+                "%Y-%m-%d %H:%M"
+            ),
+            place=self.location_address or self.village_id.name or "-",
+            description=self.description,
+        )
+        client = self.env["social.client"].create(
+            {
+                "name": (self.person_name or "").strip()
+                or self.env._("Unknown person (%(number)s)", number=self.name),
+                "no_identity": True,
+                "no_identity_description": description,
+                "village_id": self.village_id.id,
+                "ppks_type_ids": [fields.Command.set(self.ppks_type_id.ids)],
+                "company_id": self.company_id.id,
+            }
+        )
+        self.client_id = client
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "social.client",
+            "res_id": client.id,
+            "view_mode": "form",
+        }
 
     # ------------------------------------------------------------ cron
 

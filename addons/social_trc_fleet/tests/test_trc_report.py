@@ -135,3 +135,28 @@ class TestTrcReportFlow(TrcCommon):
         late.invalidate_recordset()
         message = late.message_ids.filtered(lambda m: "past its response" in m.body)
         self.assertEqual(len(message), 1, "the Kasi is told once")
+
+    def test_register_client_without_identity(self):
+        ppks = self.env["social.ppks.type"].search([], limit=1)
+        report = self._report(
+            person_name="Acil Tanpa Nama",
+            location_address="Halte Jl. A. Yani Km 33",
+            ppks_type_id=ppks.id,
+        )
+        action = report.action_register_client()
+        client = report.client_id
+        self.assertEqual(action["res_id"], client.id)
+        self.assertEqual(client.name, "Acil Tanpa Nama")
+        self.assertTrue(client.no_identity)
+        self.assertIn(report.name, client.no_identity_description)
+        self.assertIn("Halte", client.no_identity_description)
+        self.assertEqual(client.ppks_type_ids, ppks)
+        with self.assertRaisesRegex(UserError, "already has its client"):
+            report.action_register_client()
+        anonymous = self._report()
+        anonymous.action_register_client()
+        self.assertIn(anonymous.name, anonymous.client_id.name)
+        rejected = self._report(reject_reason="Bukan PPKS")
+        rejected.action_reject()
+        with self.assertRaisesRegex(UserError, "registers no client"):
+            rejected.action_register_client()

@@ -148,3 +148,28 @@ class TestTrcTrip(TrcCommon):
         for vals in ({"state": "done"}, {"date_started": fields.Datetime.now()}):
             with self.assertRaisesRegex(UserError, "set by its buttons only"):
                 trip.write(vals)
+
+    def test_revoked_letter_covers_nobody(self):
+        letter = self._signed_letter(self.driver, date(2026, 8, 10), date(2026, 8, 20))
+        with self.assertRaisesRegex(UserError, "Only a draft letter is cancelled"):
+            letter.action_cancel()
+        with self.assertRaisesRegex(UserError, "may revoke"):
+            letter.verification_id.with_user(self.trc)._revoke("Salah nama")
+        letter.verification_id.with_user(self.kabid)._revoke("Petugas diganti")
+        trip = self._trip(wib(2026, 8, 11, 8, 0), odometer_out=100)
+        with self.assertRaisesRegex(ValidationError, "Fauzan Pengemudi"):
+            trip.action_start()
+        draft = (
+            self.env["social.trc.letter"]
+            .with_user(self.trc)
+            .create(
+                {
+                    "employee_ids": [(6, 0, self.driver.ids)],
+                    "purpose": "x",
+                    "date_start": date(2026, 8, 10),
+                    "date_end": date(2026, 8, 20),
+                }
+            )
+        )
+        draft.action_cancel()
+        self.assertEqual(draft.state, "cancel")
