@@ -8,3 +8,4 @@ from . import test_cost
 from . import test_report
 from . import test_import
 from . import test_display
+from . import test_tour
