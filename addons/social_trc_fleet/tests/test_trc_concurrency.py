@@ -27,10 +27,15 @@ class TestTrcConcurrency(BaseCase):
             model = env["fleet.vehicle.model"].create(
                 {"name": "Concurrency", "brand_id": env.ref("fleet.brand_toyota").id}
             )
-            cls.vehicle_id = (
+            cls.vehicle_id, cls.vehicle2_id = (
                 env["fleet.vehicle"]
-                .create({"model_id": model.id, "license_plate": "DA 9 CC"})
-                .id
+                .create(
+                    [
+                        {"model_id": model.id, "license_plate": "DA 9 CC"},
+                        {"model_id": model.id, "license_plate": "DA 10 CC"},
+                    ]
+                )
+                .ids
             )
             cls.model_id = model.id
             drivers = env["hr.employee"].create(
@@ -76,7 +81,7 @@ class TestTrcConcurrency(BaseCase):
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["social.trc.trip"].search(
-                [("vehicle_id", "=", cls.vehicle_id)]
+                [("vehicle_id", "in", [cls.vehicle_id, cls.vehicle2_id])]
             ).unlink()
             stays = env["social.shelter.stay"].search(
                 [("shelter_id", "in", [cls.shelter_id, cls.big_shelter_id])]
@@ -84,17 +89,17 @@ class TestTrcConcurrency(BaseCase):
             stays.write({"state": "cancelled"})
             stays.unlink()
             env["social.shelter"].browse([cls.shelter_id, cls.big_shelter_id]).unlink()
-            env["fleet.vehicle"].browse(cls.vehicle_id).unlink()
+            env["fleet.vehicle"].browse([cls.vehicle_id, cls.vehicle2_id]).unlink()
             env["fleet.vehicle.model"].browse(cls.model_id).unlink()
             env["hr.employee"].browse(cls.driver_ids).unlink()
             env["social.client"].browse(cls.client_ids).unlink()
 
-    def _book(self, cr, driver_index, hour):
+    def _book(self, cr, driver_index, hour, vehicle_id=None):
         env = api.Environment(cr, SUPERUSER_ID, {})
         start = wib(2031, 3, 3, hour, 0)
         return env["social.trc.trip"].create(
             {
-                "vehicle_id": self.vehicle_id,
+                "vehicle_id": vehicle_id or self.vehicle_id,
                 "driver_id": self.driver_ids[driver_index],
                 "date_departure": start,
                 "date_return": wib(2031, 3, 3, hour + 2, 0),
@@ -143,6 +148,26 @@ class TestTrcConcurrency(BaseCase):
                 )
             )
             self.assertEqual(cr.fetchone()[0], 1)
+
+    def test_one_driver_booked_twice_at_once(self):
+        """Two cars, one driver, overlapping times, two transactions."""
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            self._book(cr1, 0, 13, vehicle_id=self.vehicle2_id)
+            cr1.flush()
+            cr2.execute("SET LOCAL lock_timeout = '5s'")
+            thread, result = commit_when_blocked(
+                self.registry, cr1, cr2.connection.get_backend_pid()
+            )
+            try:
+                with (
+                    mute_logger("odoo.sql_db"),
+                    self.assertRaisesRegex(ValidationError, "driver is already on"),
+                ):
+                    self._book(cr2, 0, 14)
+            finally:
+                thread.join(10)
+            self.assertTrue(result["blocked"], "the second booking did not wait")
+            cr2.rollback()
 
     def _second_check_in_waits(self, first, second):
         """``second`` waits for ``first``'s transaction on the shelter's row,
