@@ -156,3 +156,38 @@ class TestTrcAccess(TrcCommon):
         report.sudo().company_id = other
         with self.assertRaises(AccessError):
             report.with_user(self.kasi).read(["name"])
+
+    def test_hostile_calls_per_role(self):
+        report = self._report()
+        trip = self._trip(wib(2026, 8, 11, 8, 0), odometer_out=10)
+        # shelter staff: no phone, no complaint edit, no trip start
+        with self.assertRaises(AccessError):
+            report.with_user(self.shelter_user).write({"reporter_phone": "0800"})
+        with self.assertRaises(AccessError):
+            report.with_user(self.shelter_user).action_verify()
+        with self.assertRaises(AccessError):
+            trip.with_user(self.shelter_user).action_start()
+        # the Kadis and the Kabid read, they do not drive the workflow
+        for user in (self.kabid, self.kadis):
+            with self.assertRaises(AccessError):
+                trip.with_user(user).action_cancel()
+            with self.assertRaises(AccessError):
+                report.with_user(user).action_reject()
+        # a TRC officer writes no stay, no fleet log, no shelter
+        stay = self.env["social.shelter.stay"].create(
+            {"shelter_id": self.shelter.id, "client_id": self.client.id, "reason": "x"}
+        )
+        with self.assertRaises(AccessError):
+            stay.with_user(self.trc).write({"reason": "y"})
+        with self.assertRaises(AccessError):
+            stay.with_user(self.trc).action_check_out()
+        with self.assertRaises(AccessError):
+            self.env["fleet.vehicle.odometer"].with_user(self.trc).create(
+                {"vehicle_id": self.vehicle.id, "value": 99999}
+            )
+        with self.assertRaises(AccessError):
+            self.bed_a.with_user(self.trc).write({"name": "X"})
+        # a new complaint deleted by its officer goes with its response steps
+        responses = report.response_ids
+        report.with_user(self.trc).unlink()
+        self.assertFalse(responses.exists())
