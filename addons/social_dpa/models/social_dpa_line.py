@@ -159,18 +159,20 @@ class SocialDpaLine(models.Model):
     def _social_overview_absorption(self, tile):
         """Overview tile: the share of the year's ceiling realised, per programme.
 
-        One search, one grouped read of the analytic lines; the lines of a DPA of
-        2,000 lines cost what 20 do.
+        Two grouped reads (the lines per programme, the analytic lines per
+        account): a DPA of 2,000 lines costs what one of 20 does.
         """
-        lines = self.search(tile._eval_domain(tile.domain))
-        realized = lines._realized_by_account()
-        totals = {}
-        for line in lines:
-            ceiling, done = totals.get(line.program_id, (0.0, 0.0))
-            totals[line.program_id] = (
-                ceiling + line.amount,
-                done + sum(realized.get(line.analytic_account_id.id, {}).values()),
-            )
+        groups = self._read_group(
+            tile._eval_domain(tile.domain),
+            ["program_id"],
+            ["amount:sum", "analytic_account_id:array_agg"],
+        )
+        accounts = [aid for *_rest, ids in groups for aid in ids if aid]
+        realized = self.browse()._realized_by_accounts(accounts)
+        totals = {
+            program: (ceiling, sum(realized.get(aid, 0.0) for aid in ids if aid))
+            for program, ceiling, ids in groups
+        }
 
         def share(ceiling, done):
             return 100.0 * done / ceiling if ceiling else 0.0
@@ -190,6 +192,19 @@ class SocialDpaLine(models.Model):
                 )
             ],
         }
+
+    def _realized_by_accounts(self, account_ids):
+        """{analytic account id: realised} of the given accounts, one grouped read."""
+        if not account_ids:
+            return {}
+        column = self._dpa_column()
+        # sudo: as in _realized_by_account, the totals only, not the analytic lines
+        groups = (
+            self.env["account.analytic.line"]
+            .sudo()
+            ._read_group([(column, "in", account_ids)], [column], ["amount:sum"])
+        )
+        return {account.id: -amount for account, amount in groups}
 
     def _realized_by_account(self, date_from=None, date_to=None, by_month=False):
         """{analytic account id: {month or None: realised}} of the lines in self,
