@@ -160,6 +160,7 @@ def run(env):
     dpa_large = dpa_bench._dpa(env, year, subs, accounts, 2000)
     _approve_dpa(env, dpa_large, dpa_small)
     env.flush_all()
+    _overview(env, kadis)  # the new records cleared some caches: warm them again
     figures.append(
         (
             "10,000 cases, 1,000 recommendations, DPA of 2,000 lines",

@@ -100,6 +100,12 @@ class SocialOutreachParticipant(models.Model):
         "res.users", string="Checked in by", readonly=True, copy=False
     )
     first_name = fields.Char(compute="_compute_first_name")
+    queue_station_id = fields.Many2one(
+        "social.outreach.station",
+        string="In the Queue of",
+        compute="_compute_queue_station_id",
+        help="The station where the participant waits or is being served.",
+    )
     visit_ids = fields.One2many(
         "social.outreach.visit", "participant_id", string="Visits"
     )
@@ -135,6 +141,27 @@ class SocialOutreachParticipant(models.Model):
         for participant in self:
             words = (participant.client_id.name or "").split()
             participant.first_name = words[0] if words else ""
+
+    def _compute_queue_station_id(self):
+        # sudo: where a participant waits is no note of the station; the
+        # registration desk tells them (and prints it on the ticket)
+        visits = (
+            self.env["social.outreach.visit"]
+            .sudo()
+            .search(
+                [
+                    ("participant_id", "in", self.ids),
+                    ("state", "in", ("waiting", "called", "serving")),
+                ],
+                order="id desc",
+            )
+        )
+        stations = {}
+        for visit in visits:
+            stations.setdefault(visit.participant_id.id, visit.station_id.id)
+        Station = self.env["social.outreach.station"]
+        for participant in self:
+            participant.queue_station_id = Station.browse(stations.get(participant.id))
 
     def _compute_followup_count(self):
         counts = dict(

@@ -89,6 +89,23 @@ class TestReports(OutreachCommon):
         self.assertIn("Katarak", data["Sumarni Wati"][header.index("Health Notes")])
         self.assertEqual(data["Sumarni Wati"][header.index("Follow-ups")], 1)
 
+    def test_queue_ticket(self):
+        participant = self.participants[1].with_user(self.desk)
+        self.assertEqual(participant.queue_station_id, self.st_assess)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.desk)
+            ._render_qweb_html(
+                "social_outreach.social_outreach_participant_ticket_report",
+                participant.ids,
+            )[0]
+            .decode()
+        )
+        self.assertIn(">2<", html.replace("\n", "").replace(" ", ""))
+        self.assertIn("Joko", html)
+        self.assertNotIn("Susilo", html)
+        self.assertIn(self.st_assess.name, html)
+
     def test_analysis_counts(self):
         Analysis = self.env["social.outreach.analysis"]
         groups = Analysis._read_group(
