@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 import psycopg2.errors
+from pytz import timezone, utc
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -32,7 +33,7 @@ class SocialShelterStay(models.Model):
     _order = "check_in desc, id desc"
     _check_company_auto = True
 
-    _WORKFLOW_FIELDS = frozenset({"name", "state", "check_out", "costs_charged"})
+    _WORKFLOW_FIELDS = frozenset({"name", "state", "check_out", "charged_until"})
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
@@ -109,7 +110,13 @@ class SocialShelterStay(models.Model):
         tracking=True,
     )
     outcome_note = fields.Text()
-    costs_charged = fields.Boolean(readonly=True, copy=False)
+    charged_until = fields.Date(
+        string="Costs Charged Until",
+        readonly=True,
+        copy=False,
+        help="The meals and care of each day up to this one are charged to the "
+        "DPA line (every night for the day before, and at check-out).",
+    )
 
     _check_dates = models.Constraint(
         "CHECK (check_out IS NULL OR check_out > check_in)",
@@ -128,6 +135,15 @@ class SocialShelterStay(models.Model):
         self.env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
         return super()._auto_init()
 
+    def _local_date(self, moment):
+        """The day of ``moment`` in the office's time zone (its calendar's)."""
+        tz = timezone(
+            self.company_id.resource_calendar_id.sudo().tz
+            or self.env.user.tz
+            or "Asia/Jakarta"
+        )
+        return utc.localize(moment).astimezone(tz).date()
+
     @api.depends("check_in", "check_out")
     def _compute_meal_days(self):
         now = fields.Datetime.now()
@@ -135,10 +151,8 @@ class SocialShelterStay(models.Model):
             if not stay.check_in or stay.state == "cancelled":
                 stay.meal_days = 0
             else:
-                start = fields.Datetime.context_timestamp(stay, stay.check_in).date()
-                end = fields.Datetime.context_timestamp(
-                    stay, stay.check_out or now
-                ).date()
+                start = stay._local_date(stay.check_in)
+                end = stay._local_date(stay.check_out or now)
                 stay.meal_days = max((end - start).days + 1, 1)
             stay.is_over_spm = stay.meal_days > SPM_MEAL_DAYS
 
@@ -146,8 +160,8 @@ class SocialShelterStay(models.Model):
     def _compute_stay_days(self):
         for stay in self:
             if stay.state == "done" and stay.check_out:
-                start = fields.Datetime.context_timestamp(stay, stay.check_in).date()
-                end = fields.Datetime.context_timestamp(stay, stay.check_out).date()
+                start = stay._local_date(stay.check_in)
+                end = stay._local_date(stay.check_out)
                 stay.stay_days = (end - start).days + 1
             else:
                 stay.stay_days = 0
@@ -320,37 +334,76 @@ class SocialShelterStay(models.Model):
                 )
         with social_workflow():
             self.write({"state": "done", "check_out": now})
-        self._charge_daily_costs()
+        for stay in self:
+            stay._charge_daily_costs(stay._local_date(now))
         return True
 
-    def _charge_daily_costs(self):
-        """One charge per meal day to the shelter's DPA line."""
-        for stay in self:
-            shelter = stay.shelter_id
-            if stay.costs_charged or not shelter.daily_cost:
-                continue
-            if not shelter.dpa_line_id:
-                raise UserError(
-                    self.env._(
-                        "Give %(shelter)s the DPA line that pays its meals and care.",
-                        shelter=shelter.name,
+    def _charge_daily_costs(self, until):
+        """Charge the meals and care of each day of the stay not charged yet,
+        up to ``until`` (a date) or the check-out day: one charge per day to
+        the shelter's DPA line."""
+        self.ensure_one()
+        shelter = self.shelter_id
+        if not shelter.daily_cost or self.state == "cancelled":
+            return 0
+        if not shelter.dpa_line_id:
+            raise UserError(
+                self.env._(
+                    "Give %(shelter)s the DPA line that pays its meals and care.",
+                    shelter=shelter.name,
+                )
+            )
+        first = self._local_date(self.check_in)
+        if self.charged_until:
+            first = max(first, self.charged_until + timedelta(days=1))
+        last = until
+        if self.check_out:
+            last = min(last, self._local_date(self.check_out))
+        days = (last - first).days + 1
+        for day in range(max(days, 0)):
+            date = first + timedelta(days=day)
+            self._dpa_charge(
+                shelter.dpa_line_id,
+                date,
+                shelter.daily_cost,
+                self.env._(
+                    "Meals and care %(date)s, stay %(stay)s",
+                    date=date,
+                    stay=self.name,
+                ),
+            )
+        if days > 0:
+            with social_workflow():
+                self.write({"charged_until": last})
+        return max(days, 0)
+
+    @api.model
+    def _cron_charge_daily_costs(self):
+        """Every night: the day before of each current stay. A charge that the
+        DPA refuses (ceiling) is said in the stay's chatter and tried again the
+        next night."""
+        stays = self.search(
+            [
+                ("state", "=", "active"),
+                ("shelter_id.daily_cost", ">", 0),
+                ("shelter_id.dpa_line_id", "!=", False),
+            ]
+        )
+        now = fields.Datetime.now()
+        charged = 0
+        for stay in stays:
+            yesterday = stay._local_date(now) - timedelta(days=1)
+            try:
+                with self.env.cr.savepoint():
+                    charged += stay._charge_daily_costs(yesterday)
+            except UserError as error:
+                stay.message_post(
+                    body=self.env._(
+                        "The meals and care could not be charged: %(reason)s",
+                        reason=str(error),
                     )
                 )
-            first = fields.Datetime.context_timestamp(stay, stay.check_in).date()
-            for day in range(stay.meal_days):
-                date = first + timedelta(days=day)
-                stay._dpa_charge(
-                    shelter.dpa_line_id,
-                    date,
-                    shelter.daily_cost,
-                    self.env._(
-                        "Meals and care %(date)s, stay %(stay)s",
-                        date=date,
-                        stay=stay.name,
-                    ),
-                )
-            with social_workflow():
-                stay.write({"costs_charged": True})
+        return charged
 
     def action_cancel(self):
         self.check_access("write")

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from datetime import timedelta
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -102,13 +102,40 @@ class TestShelter(TrcCommon):
         self.assertEqual(stay.dpa_cost_count, 3)
         self.assertEqual(stay.dpa_cost_amount, 150_000)
         self.assertEqual(self.line_meals.amount_realized, 150_000)
-        self.assertTrue(stay.costs_charged)
+        self.assertEqual(stay.charged_until, stay._local_date(stay.check_out))
         with self.assertRaisesRegex(UserError, "already ended"):
             stay.action_check_out()
         with self.assertRaisesRegex(UserError, "closed stay"):
             stay.write({"bed_id": self.bed_b.id})
         with self.assertRaisesRegex(UserError, "set by its buttons only"):
             stay.write({"check_out": now})
+
+    def test_nightly_charge_of_the_day_before(self):
+        with freeze_time(wib(2026, 8, 11, 20, 0)):
+            stay = self._stay(bed_id=self.bed_a.id)
+        Stay = self.env["social.shelter.stay"]
+        with freeze_time(wib(2026, 8, 14, 1, 0)):  # the night to Friday
+            self.assertEqual(Stay._cron_charge_daily_costs(), 3)  # 11, 12, 13
+            self.assertEqual(stay.charged_until, date(2026, 8, 13))
+            self.assertEqual(Stay._cron_charge_daily_costs(), 0)  # never twice
+        with freeze_time(wib(2026, 8, 14, 9, 0)):
+            stay.outcome = "returned"
+            stay.action_check_out()  # the 14th, the check-out day
+        stay.invalidate_recordset()
+        self.assertEqual(stay.dpa_cost_count, 4)
+        self.assertEqual(self.line_meals.amount_realized, 200_000)
+
+    def test_nightly_charge_refused_is_said(self):
+        self.shelter.daily_cost = 20_000_000  # past the ceiling of the line
+        self.line_meals.dpa_id.ceiling_policy = "block"
+        with freeze_time(wib(2026, 8, 11, 20, 0)):
+            stay = self._stay(bed_id=self.bed_a.id)
+        with freeze_time(wib(2026, 8, 13, 1, 0)):
+            self.env["social.shelter.stay"]._cron_charge_daily_costs()
+        self.assertFalse(stay.charged_until)
+        self.assertTrue(
+            stay.message_ids.filtered(lambda m: "could not be charged" in m.body)
+        )
 
     def test_cancel_and_delete(self):
         stay = self._stay(bed_id=self.bed_a.id)
