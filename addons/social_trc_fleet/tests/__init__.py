@@ -7,3 +7,4 @@ from . import test_shelter
 from . import test_trc_access
 from . import test_trc_concurrency
 from . import test_trc_xlsx
+from . import test_trc_queries
