@@ -23,6 +23,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 RUN = datetime.datetime.now().strftime("%H%M%S")
 TODAY = datetime.date.today()
@@ -120,6 +121,9 @@ class Office:
         "kabid": "social_client.group_social_kabid",
         "kadis": "social_client.group_social_kadis",
         "finance": "social_dpa.group_social_finance",
+        "shelter": "social_trc_fleet.group_social_shelter",
+        "desk2": "social_client.group_social_user",
+        "desk3": "social_client.group_social_user",
     }
 
     def __init__(self, url, db, admin_password):
@@ -499,34 +503,300 @@ def part_recommendation(office, client_id):
     return rec_id
 
 
-def part_client_without_identity(office):
-    """The TRC registers a person found without papers."""
-    office.step("the TRC registers a person found without identity")
-    client_id = office["trc"].call(
-        "social.client",
+def part_trc(office):
+    """A complaint comes in; the TRC registers the person without identity, the Kabid
+    signs the surat tugas, the car makes the trip, the person stays in the shelter."""
+    admin, trc = office.admin, office["trc"]
+    office.step(
+        "the office's officers, TRC car and rumah singgah (set up once by the admin)"
+    )
+    officer, driver = (
+        admin.call("hr.employee", "create", [{"name": name, "nip": nip}])
+        for name, nip in (
+            (f"Petugas TRC {RUN}", f"1990010120200{RUN[:5]}"),
+            (f"Pengemudi TRC {RUN}", f"1991010120200{RUN[:5]}"),
+        )
+    )
+    model = admin.call(
+        "fleet.vehicle.model",
+        "create",
+        [{"name": "Hilux", "brand_id": office.ref("fleet.brand_toyota")}],
+    )
+    vehicle = admin.call(
+        "fleet.vehicle",
+        "create",
+        [{"model_id": model, "license_plate": f"DA {RUN} TRC"}],
+    )
+    meals_line, _goods_line, fuel_line = office.dpa_line_ids
+    shelter = admin.call(
+        "social.shelter",
         "create",
         [
             {
-                "name": f"Perempuan tanpa identitas {RUN}",
-                "no_identity": True,
-                "no_identity_description": "Ditemukan di pasar, tanpa nama keluarga.",
-                "gender": "female",
-                "ppks_type_ids": [
-                    (6, 0, [office.ref("social_client.social_ppks_type_11")])
-                ],
+                "name": f"Rumah Singgah E2E {RUN}",
+                "capacity": 2,
+                "daily_cost": 60_000,
+                "dpa_line_id": meals_line,
+                "bed_ids": [(0, 0, {"name": "A"}), (0, 0, {"name": "B"})],
             }
         ],
     )
-    client = office["trc"].read1("social.client", client_id, ["registration_number"])
-    check(client["registration_number"], "the client has no registration number")
-    office["trc"].refused(
+    office.step("a complaint comes in by WhatsApp; the TRC verifies it")
+    report = trc.call(
+        "social.trc.report",
+        "create",
+        [
+            {
+                "channel": "whatsapp",
+                "reporter_name": "Bu Ani",
+                "reporter_phone": "081234567890",
+                "description": "Perempuan lanjut usia terlantar di pasar",
+                "person_name": f"Perempuan tanpa identitas {RUN}",
+                "urgency_id": office.ref("social_trc_fleet.urgency_high"),
+                "ppks_type_id": office.ref("social_client.social_ppks_type_08"),
+            }
+        ],
+    )
+    trc.call("social.trc.report", "action_verify", [report])
+    office.step("the TRC registers the person as a client without identity")
+    trc.call("social.trc.report", "action_register_client", [report])
+    client_id = trc.read1("social.trc.report", report, ["client_id"])["client_id"][0]
+    client = trc.read1(
+        "social.client", client_id, ["registration_number", "no_identity"]
+    )
+    check(client["registration_number"] and client["no_identity"], f"client: {client}")
+    trc.refused(
         "registration number",
         "social.client",
         "write",
         [client_id],
         {"registration_number": "PPKS/FAKE"},
     )
+    trc.call(
+        "social.client",
+        "write",
+        [client_id],
+        {"ppks_type_ids": [(6, 0, [office.ref("social_client.social_ppks_type_08")])]},
+    )
+    office.step("the surat tugas is drafted by the TRC and signed by the Kabid only")
+    letter = trc.call(
+        "social.trc.letter",
+        "create",
+        [
+            {
+                "employee_ids": [(6, 0, [officer, driver])],
+                "purpose": "Penjangkauan PPKS terlantar di pasar",
+                "date_start": TODAY.isoformat(),
+                "date_end": (TODAY + datetime.timedelta(days=2)).isoformat(),
+                "vehicle_id": vehicle,
+                "report_id": report,
+            }
+        ],
+    )
+    trc.call("social.trc.letter", "request_validation", [letter])
+    office["kasi"].refused(
+        "no sign-off step waiting", "social.trc.letter", "validate_tier", [letter]
+    )
+    office["kabid"].call("social.trc.letter", "validate_tier", [letter])
+    trc.call(
+        "social.trc.report", "write", [report], {"employee_ids": [(6, 0, [officer])]}
+    )
+    trc.call("social.trc.report", "action_assign", [report])
+    office.step("the car is booked; a second booking of the same hours is refused")
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None, microsecond=0)
+    trip_values = {
+        "vehicle_id": vehicle,
+        "driver_id": driver,
+        "officer_ids": [(6, 0, [officer])],
+        "date_departure": (now - datetime.timedelta(minutes=5)).strftime(
+            "%Y-%m-%d %H:%M:%S"
+        ),
+        "date_return": (now + datetime.timedelta(hours=2)).strftime(
+            "%Y-%m-%d %H:%M:%S"
+        ),
+        "destination": "Pasar Bauntung",
+        "report_id": report,
+        "odometer_out": 1200,
+    }
+    trip = trc.call("social.trc.trip", "create", [trip_values])
+    trc.refused(
+        "already booked",
+        "social.trc.trip",
+        "create",
+        [dict(trip_values, odometer_out=0)],
+    )
+    trc.call("social.trc.trip", "action_start", [trip])
+    trc.call("social.trc.report", "action_record_visit", [report])
+    trc.call(
+        "social.trc.trip",
+        "write",
+        [trip],
+        {"odometer_in": 1236, "fuel_cost": 150_000, "dpa_line_id": fuel_line},
+    )
+    trc.call("social.trc.trip", "action_return", [trip])
+    trip_row = trc.read1("social.trc.trip", trip, ["state", "distance"])
+    check(
+        trip_row["state"] == "done" and trip_row["distance"] == 36, f"trip: {trip_row}"
+    )
+    office.step("the person checks in at the rumah singgah; the complaint is handled")
+    beds = admin.read1("social.shelter", shelter, ["bed_ids"])["bed_ids"]
+    stay = office["shelter"].call(
+        "social.shelter.stay",
+        "create",
+        [
+            {
+                "shelter_id": shelter,
+                "bed_id": beds[0],
+                "client_id": client_id,
+                "report_id": report,
+                "reason": "Terlantar, keluarga belum ditemukan",
+            }
+        ],
+    )
+    office["shelter"].refused(
+        "already taken",
+        "social.shelter.stay",
+        "create",
+        [
+            {
+                "shelter_id": shelter,
+                "bed_id": beds[0],
+                "client_id": client_id,
+                "reason": "x",
+            }
+        ],
+    )
+    trc.call(
+        "social.trc.report",
+        "write",
+        [report],
+        {"handling_note": "Dibawa ke rumah singgah"},
+    )
+    trc.call("social.trc.report", "action_handle", [report])
+    office["kasi"].call("social.trc.report", "action_close", [report])
+    state = trc.read1("social.trc.report", report, ["state"])["state"]
+    check(state == "closed", f"complaint not closed: {state}")
+    office.trip_cost = 150_000
+    office.stay_id = stay
     return client_id
+
+
+def part_shelter_checkout(office):
+    """Placed in an institution by the recommendation: the stay ends, its meals are
+    charged to the DPA."""
+    office.step("the person leaves the rumah singgah for the panti; meals are charged")
+    shelter = office["shelter"]
+    shelter.call(
+        "social.shelter.stay", "write", [office.stay_id], {"outcome": "institution"}
+    )
+    shelter.call("social.shelter.stay", "action_check_out", [office.stay_id])
+    stay = shelter.read1(
+        "social.shelter.stay", office.stay_id, ["state", "dpa_cost_amount"]
+    )
+    check(stay["state"] == "done" and stay["dpa_cost_amount"] > 0, f"stay: {stay}")
+    office.stay_cost = stay["dpa_cost_amount"]
+
+
+def part_outreach(office, client_id):
+    """An outreach day checks participants in from three desks at once: queue numbers
+    1..n, none twice, none missing; its costs go to the DPA."""
+    admin, desk = office.admin, office["staff"]
+    regency = admin.call(
+        "social.region", "search", [("level", "=", "regency")], limit=1
+    )[0]
+    office.step("the staff plans the day, the desks invite 30 participants")
+    event = desk.call(
+        "social.outreach.event",
+        "create",
+        [
+            {
+                "name": f"Yansos Jejama E2E {RUN}",
+                "regency_id": regency,
+                "date_start": TODAY.isoformat(),
+                "date_end": TODAY.isoformat(),
+                "dpa_line_id": office.dpa_line_ids[0],
+            }
+        ],
+    )
+    desk.refused(
+        "only a confirmed day can start",
+        "social.outreach.event",
+        "action_start",
+        [event],
+    )
+    desk.call("social.outreach.event", "action_confirm", [event])
+    desk.call("social.outreach.event", "action_start", [event])
+    clients = [client_id] + [
+        desk.call(
+            "social.client",
+            "create",
+            [
+                {
+                    "name": f"Peserta {i} {RUN}",
+                    "no_identity": True,
+                    "no_identity_description": "Datang ke Yansos",
+                }
+            ],
+        )
+        for i in range(29)
+    ]
+    participants = [
+        desk.call(
+            "social.outreach.participant",
+            "create",
+            [{"event_id": event, "client_id": c}],
+        )
+        for c in clients
+    ]
+    desk.refused(
+        "already a participant",
+        "social.outreach.participant",
+        "create",
+        [{"event_id": event, "client_id": client_id}],
+    )
+    office.step("three desks check the 30 in at the same time")
+    desks = [office["staff"], office["desk2"], office["desk3"]]
+
+    def check_in(index):
+        return desks[index % 3].call(
+            "social.outreach.participant", "action_check_in", [participants[index]]
+        )
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        numbers = list(pool.map(check_in, range(len(participants))))
+    check(sorted(numbers) == list(range(1, 31)), f"queue numbers: {sorted(numbers)}")
+    again = desk.call(
+        "social.outreach.participant", "action_check_in", [participants[0]]
+    )
+    check(again == numbers[0], "a second check-in changed the queue number")
+    office.step("the day's consumption is charged to the DPA")
+    cost = desk.call(
+        "social.outreach.cost",
+        "create",
+        [
+            {
+                "event_id": event,
+                "kind": "consumption",
+                "description": "Snack peserta",
+                "amount": 900_000,
+            }
+        ],
+    )
+    desk.call("social.outreach.cost", "action_charge", [cost])
+    office.outreach_cost = 900_000
+
+
+def part_dpa_costs(office):
+    """The DPA shows every cost charged by the others, read by finance."""
+    lines = office["finance"].call(
+        "social.dpa.line", "read", office.dpa_line_ids, ["amount_realized"]
+    )
+    realized = sum(line["amount_realized"] for line in lines)
+    expected = office.trip_cost + office.stay_cost + office.outreach_cost
+    office.step(f"the DPA shows every cost: {realized:,.0f} realised")
+    check(
+        abs(realized - expected) < 0.01, f"DPA realised {realized}, expected {expected}"
+    )
 
 
 def main(argv=None):
@@ -540,12 +810,17 @@ def main(argv=None):
         office = Office(args.url.rstrip("/"), args.db, args.admin_password)
         print("DPA", flush=True)
         part_dpa(office)
-        print("Client registered by the TRC", flush=True)
-        client_id = part_client_without_identity(office)
+        print("Complaint, surat tugas, trip and rumah singgah (TRC)", flush=True)
+        client_id = part_trc(office)
         print("Rehabilitation case", flush=True)
         part_rehab_case(office, client_id)
         print("Recommendation", flush=True)
         part_recommendation(office, client_id)
+        part_shelter_checkout(office)
+        print("Outreach day", flush=True)
+        part_outreach(office, client_id)
+        print("DPA", flush=True)
+        part_dpa_costs(office)
     except (AssertionError, RpcError, urllib.error.URLError) as error:
         print(f"E2E FAILED: {error}", flush=True)
         return 1
