@@ -151,14 +151,19 @@ def prepare_outreach(office, desks, rounds):
     ):
         return None
     desk = desks[0]
+    regency = admin.call(
+        "social.region", "search", [("level", "=", "regency")], limit=1
+    )
+    today = time.strftime("%Y-%m-%d")
     event = desk.call(
         "social.outreach.event",
         "create",
         [
             {
                 "name": f"Yansos Beban {RUN}",
-                "date_start": time.strftime("%Y-%m-%d"),
-                "date_end": time.strftime("%Y-%m-%d"),
+                "regency_id": regency[0],
+                "date_start": today,
+                "date_end": today,
             }
         ],
     )
