@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from pytz import timezone, utc
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
@@ -215,8 +217,14 @@ class SocialTrcLetter(models.Model):
         compared as dates in the office's time zone)."""
         if not employees:
             return
-        day_from = fields.Datetime.context_timestamp(self, date_from).date()
-        day_to = fields.Datetime.context_timestamp(self, date_to).date()
+        # the days of the office (its calendar's time zone), whoever clicks
+        tz = timezone(
+            self.env.company.resource_calendar_id.sudo().tz
+            or self.env.user.tz
+            or "Asia/Jakarta"
+        )
+        day_from = utc.localize(date_from).astimezone(tz).date()
+        day_to = utc.localize(date_to).astimezone(tz).date()
         # sudo: whether a letter exists is what matters, whoever may read it
         letters = self.sudo().search_fetch(
             Domain("state", "=", "signed")
