@@ -64,7 +64,13 @@ class SocialOverviewTile(models.Model):
     group_by = fields.Char(
         string="Break Down By", help="Field whose values split the figure."
     )
-    measure = fields.Char(help="Numeric field summed instead of counting the records.")
+    measure = fields.Char(
+        help="Numeric field summed instead of counting the records; field:avg "
+        "(or :max, :min) for another aggregate."
+    )
+    value_unit = fields.Char(
+        string="Unit", help="Shown after the figures, e.g. % for a share."
+    )
     alert_domain = fields.Char(
         help="Records of the tile that need attention (counted apart, in red)."
     )
@@ -186,16 +192,24 @@ class SocialOverviewTile(models.Model):
                     figures.update(tile._figures_from_domain(model))
             tile.update(figures)
 
+    def _aggregate(self):
+        if not self.measure:
+            return "__count"
+        return self.measure if ":" in self.measure else f"{self.measure}:sum"
+
     def _format_value(self, model, value):
-        field = model._fields.get(self.measure) if self.measure else None
+        name = (self.measure or "").split(":")[0]
+        field = model._fields.get(name) if name else None
         if field and field.type == "monetary":
             return format_amount(self.env, value, self.env.company.currency_id)
         digits = 0 if float(value).is_integer() else 1
-        return formatLang(self.env, value, digits=digits)
+        text = formatLang(self.env, value, digits=digits)
+        return f"{text} {self.value_unit}" if self.value_unit else text
 
     def _figures_from_domain(self, model):
         domain = self._eval_domain(self.domain)
-        aggregate = f"{self.measure}:sum" if self.measure else "__count"
+        aggregate = self._aggregate()
+        summed = aggregate == "__count" or aggregate.endswith(":sum")
         figures = {}
         if self.group_by:
             groups = model._read_group(domain, [self.group_by], [aggregate])
@@ -217,8 +231,13 @@ class SocialOverviewTile(models.Model):
                         "value": self._format_value(model, amount or 0),
                     }
                 )
-            value = sum(amount or 0 for _group, amount in groups)
-            if len(lines) > BREAKDOWN_LINES:
+            if not summed:  # an average of the groups is no sum of them
+                [(value,)] = model._read_group(domain, [], [aggregate])
+                value = value or 0
+                lines = lines[:BREAKDOWN_LINES]
+            else:
+                value = sum(amount or 0 for _group, amount in groups)
+            if summed and len(lines) > BREAKDOWN_LINES:
                 rest = sum(
                     amount or 0 for _group, amount in groups[BREAKDOWN_LINES - 1 :]
                 )

@@ -78,6 +78,26 @@ class TestOverview(SocialClientCommon):
         self.assertEqual(sum(int(line["value"]) for line in tile.breakdown), total)
         self.assertEqual(tile.value, total)
 
+    def test_average_with_a_unit(self):
+        self.tile_kadis_only.sequence = 10
+        self.tile_export_log.sequence = 20
+        ids = (self.tile_kadis_only | self.tile_export_log).ids
+        tile = self.Tile.create(
+            {
+                "name": "Average sequence",
+                "model_id": self.env["ir.model"]._get_id("social.overview.tile"),
+                "domain": f"[('id', 'in', {ids})]",
+                "measure": "sequence:avg",
+                "value_unit": "%",
+                "group_by": "name",
+            }
+        )
+        self.assertEqual(tile.value, 15)
+        self.assertEqual(tile.value_display, "15 %")
+        self.assertEqual(
+            sorted(line["value"] for line in tile.breakdown), ["10 %", "20 %"]
+        )
+
     def test_sections_keep_their_order(self):
         # as the kanban view asks
         Tile = self.Tile.with_user(self.user_staff).with_context(read_group_expand=True)
