@@ -46,14 +46,20 @@ class SocialOutreachParticipant(models.Model):
                         event=event.display_name,
                     )
                 )
+        # today in the desk's time zone; around midnight a desk whose time zone
+        # differs from the one the dates were planned in still finds the day
+        # by today's UTC date
         today = fields.Date.context_today(self)
+        dates = [today, fields.Date.today()]
         # sudo: the day rows are the event's numbering rows
         days = (
             self.env["social.outreach.event.day"]
             .sudo()
-            .search([("event_id", "in", events.ids), ("date", "=", today)])
+            .search([("event_id", "in", events.ids), ("date", "in", dates)])
         )
-        day_by_event = {day.event_id.id: day for day in days}
+        day_by_event = {}
+        for day in days.sorted(lambda d: d.date != today):
+            day_by_event.setdefault(day.event_id.id, day)
         for event in events:
             if event.id not in day_by_event:
                 raise UserError(

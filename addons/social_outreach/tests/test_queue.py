@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from datetime import timedelta
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -146,3 +147,17 @@ class TestQueueNumbers(OutreachCommon):
             self.Visit.with_user(self.desk).create(
                 {"participant_id": participant.id, "station_id": self.st_health.id}
             )
+
+    def test_desk_in_another_time_zone_finds_the_day(self):
+        """The day planned for today's date is found by a desk whose clock is
+        already on the next date (UTC+14) or still on the previous (UTC-12)."""
+        today = fields.Date.today()
+        event = self._make_event(date_start=today, date_end=today)
+        self._start(event)
+        participants = self._invite(event, self.clients[:2])
+        for participant, tz in zip(
+            participants, ("Pacific/Kiritimati", "Etc/GMT+12"), strict=True
+        ):
+            self.desk.tz = tz
+            self.assertTrue(participant.with_user(self.desk).action_check_in())
+        self.assertEqual(participants.mapped("queue_number"), [1, 2])
