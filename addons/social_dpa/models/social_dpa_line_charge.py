@@ -25,11 +25,14 @@ class SocialDpaLine(models.Model):
 
         The line of the approved version is charged (a line of a revised
         version leads to its successor: they share the analytic account). The
-        line's row is locked (``SELECT ... FOR UPDATE``) while the realisation
-        is summed and compared with the ceiling, so that two charges at the
-        same moment see each other. Past the remaining ceiling the charge is
-        refused, or recorded with a chatter warning when the DPA's policy is
-        "warn".
+        line's row is written (a no-op ``UPDATE``, which locks it) before the
+        realisation is summed and compared with the ceiling, so that two charges
+        at the same moment see each other: the second waits for the first, and
+        when the first commits, PostgreSQL refuses the second's update (its
+        repeatable-read snapshot predates the first charge) and Odoo retries
+        the request, which then counts the first charge. Past the remaining
+        ceiling the charge is refused, or recorded with a chatter warning when
+        the DPA's policy is "warn".
         """
         self.ensure_one()
         date = fields.Date.to_date(date)
@@ -60,10 +63,15 @@ class SocialDpaLine(models.Model):
                     year=line.dpa_id.fiscal_year,
                 )
             )
-        # the row lock serialises the charges of one line: a second charge
-        # waits here until the first one's transaction ends, then sees it
+        # the row write serialises the charges of one line: a second charge
+        # waits here until the first one's transaction ends, then fails to
+        # serialize and is retried with a snapshot that holds the first charge
+        # (a SELECT ... FOR UPDATE would let it go on with its old snapshot)
         self.env.cr.execute(
-            SQL("SELECT id FROM social_dpa_line WHERE id = %s FOR UPDATE", line.id)
+            SQL(
+                "UPDATE social_dpa_line SET write_date = write_date WHERE id = %s",
+                line.id,
+            )
         )
         self.env["account.analytic.line"].flush_model()
         realized = sum(

@@ -7,6 +7,8 @@ from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.social_client.tests.concurrency import commit_when_blocked
+
 
 @tagged("post_install", "-at_install")
 class TestDpaConcurrentCharges(BaseCase):
@@ -86,3 +88,36 @@ class TestDpaConcurrentCharges(BaseCase):
             line = env["social.dpa.line"].browse(self.line_id)
             self.assertEqual(line.amount_realized, 1000)
             self.assertEqual(line.amount_remaining, 0)
+
+    def test_charge_begun_before_the_other_commits_is_retried(self):
+        """The second request began (took its snapshot) before the first charge
+        committed: it waits, then fails to serialize, and its retry counts the
+        first charge."""
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            cr2.execute("SELECT 1")  # the second request has begun: its snapshot
+            self._charge(cr1, 600)
+            cr1.flush()
+            thread, result = commit_when_blocked(
+                self.registry, cr1, cr2.connection.get_backend_pid()
+            )
+            try:
+                with (
+                    mute_logger("odoo.sql_db"),
+                    self.assertRaises(psycopg2.errors.SerializationFailure),
+                ):
+                    self._charge(cr2, 600)
+            finally:
+                thread.join(10)
+            self.assertTrue(result["blocked"], "the second charge did not wait")
+            cr2.rollback()
+            # what Odoo's retry of the request does: a new transaction
+            with self.assertRaisesRegex(UserError, "exceeds the remaining ceiling"):
+                self._charge(cr2, 600)
+            cr2.rollback()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            line = env["social.dpa.line"].browse(self.line_id)
+            self.assertEqual(line.amount_realized, 600)
+            env["account.analytic.line"].search(
+                [("social_dpa_line_id", "=", self.line_id)]
+            ).unlink()
