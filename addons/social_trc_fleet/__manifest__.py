@@ -40,6 +40,10 @@
         "report/social_trc_letter_reports.xml",
         "report/social_trc_letter_templates.xml",
         "views/social_trc_fleet_menus.xml",
+        "data/social_overview_tile_data.xml",
     ],
     "demo": ["demo/social_trc_fleet_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["social_trc_fleet/static/tests/tours/*.js"],
+    },
 }

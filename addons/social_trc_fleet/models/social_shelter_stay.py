@@ -60,6 +60,7 @@ class SocialShelterStay(models.Model):
     state = fields.Selection(
         [("active", "Staying"), ("done", "Checked Out"), ("cancelled", "Cancelled")],
         default="active",
+        readonly=True,
         required=True,
         index=True,
         tracking=True,
@@ -234,6 +235,32 @@ class SocialShelterStay(models.Model):
                     )
                 )
 
+    def _check_beds_free(self, vals_list):
+        """Refuse a taken bed before the insert, with the clear message. The
+        exclusion constraint stays the guarantee (two stays of one batch, a
+        concurrent check-in); its violation would also be logged as an error by
+        the database layer."""
+        self.flush_model(["bed_id", "check_in", "check_out", "state"])
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            if not vals.get("bed_id") or vals.get("state") == "cancelled":
+                continue
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT 1 FROM social_shelter_stay
+                     WHERE bed_id = %(bed)s AND state <> 'cancelled'
+                       AND tsrange(check_in, check_out) && tsrange(%(start)s, %(stop)s)
+                     LIMIT 1
+                    """,
+                    bed=vals["bed_id"],
+                    start=fields.Datetime.to_datetime(vals.get("check_in")) or now,
+                    stop=fields.Datetime.to_datetime(vals.get("check_out")) or None,
+                )
+            )
+            if self.env.cr.fetchone():
+                raise ValidationError(self._bed_taken_message())
+
     def _bed_taken_message(self):
         return self.env._("The bed is already taken by another client at that time.")
 
@@ -250,6 +277,7 @@ class SocialShelterStay(models.Model):
         )
         for vals, number in zip(vals_list, numbers, strict=True):
             vals["name"] = number or "/"
+        self._check_beds_free(vals_list)
         try:
             with self.env.cr.savepoint():
                 stays = super().create(vals_list)

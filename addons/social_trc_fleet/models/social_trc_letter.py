@@ -49,6 +49,7 @@ class SocialTrcLetter(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("signed", "Signed"), ("cancel", "Cancelled")],
         default="draft",
+        readonly=True,
         required=True,
         index=True,
         tracking=True,

@@ -79,6 +79,7 @@ class SocialTrcReport(models.Model):
     state = fields.Selection(
         STATES,
         default="new",
+        readonly=True,
         required=True,
         index=True,
         tracking=True,

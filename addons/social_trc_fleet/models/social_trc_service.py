@@ -59,6 +59,7 @@ class SocialTrcService(models.Model):
             ("cancelled", "Cancelled"),
         ],
         default="planned",
+        readonly=True,
         required=True,
         index=True,
         tracking=True,

@@ -63,6 +63,7 @@ class SocialTrcTrip(models.Model):
     state = fields.Selection(
         TRIP_STATES,
         default="planned",
+        readonly=True,
         required=True,
         index=True,
         tracking=True,

@@ -8,3 +8,5 @@ from . import test_trc_access
 from . import test_trc_concurrency
 from . import test_trc_xlsx
 from . import test_trc_queries
+from . import test_trc_overview
+from . import test_trc_tour
