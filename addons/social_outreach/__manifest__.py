@@ -40,6 +40,7 @@
         "wizard/social_outreach_transfer_views.xml",
         "report/social_outreach_templates.xml",
         "views/social_outreach_menus.xml",
+        "data/social_overview_tile_data.xml",
     ],
     "demo": ["demo/social_outreach_demo.xml"],
     "assets": {

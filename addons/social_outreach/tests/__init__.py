@@ -9,3 +9,4 @@ from . import test_report
 from . import test_import
 from . import test_display
 from . import test_tour
+from . import test_outreach_overview
