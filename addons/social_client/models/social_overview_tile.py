@@ -214,11 +214,15 @@ class SocialOverviewTile(models.Model):
         if self.group_by:
             groups = model._read_group(domain, [self.group_by], [aggregate])
             field = model._fields[self.group_by.split(":")[0]]
-            labels = (
-                dict(field._description_selection(self.env))
+            selection = (
+                field._description_selection(self.env)
                 if field.type == "selection"
-                else {}
+                else []
             )
+            labels = dict(selection)
+            if selection:  # in the order of the workflow, not of the values
+                rank = {key: index for index, (key, _label) in enumerate(selection)}
+                groups = sorted(groups, key=lambda row: rank.get(row[0], len(rank)))
             lines = []
             for group, amount in groups:
                 if isinstance(group, models.BaseModel):

@@ -78,6 +78,15 @@ class TestOverview(SocialClientCommon):
         self.assertEqual(sum(int(line["value"]) for line in tile.breakdown), total)
         self.assertEqual(tile.value, total)
 
+    def test_selection_breakdown_in_its_order(self):
+        self.Client.create(self._client_vals("Siti", make_nik(female=True, serial=77)))
+        self.tile_kadis_only.write({"group_by": "gender", "domain": "[]"})
+        # "female" sorts before "male": the breakdown follows the selection
+        self.assertEqual(
+            [line["label"] for line in self.tile_kadis_only.breakdown][:2],
+            ["Male", "Female"],
+        )
+
     def test_average_with_a_unit(self):
         self.tile_kadis_only.sequence = 10
         self.tile_export_log.sequence = 20
