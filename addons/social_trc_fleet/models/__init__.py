@@ -1,4 +1,5 @@
 from . import hr_employee
+from . import social_trc_workflow_mixin
 from . import social_trc_urgency
 from . import social_trc_report
 from . import social_trc_report_response

@@ -28,7 +28,12 @@ class SocialShelterStay(models.Model):
     refuses two stays of one bed over the same time (exclusion constraint)."""
 
     _name = "social.shelter.stay"
-    _inherit = ["mail.thread", "mail.activity.mixin", "social.dpa.chargeable.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "social.dpa.chargeable.mixin",
+        "social.trc.workflow.mixin",
+    ]
     _description = "Shelter Stay"
     _order = "check_in desc, id desc"
     _check_company_auto = True
@@ -312,19 +317,6 @@ class SocialShelterStay(models.Model):
         if places:
             self._check_places()
         return res
-
-    def _check_workflow_fields(self, vals):
-        forbidden = self._WORKFLOW_FIELDS.intersection(vals)
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a stay are set by its buttons only, never directly.",
-                    fields=", ".join(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in sorted(forbidden)
-                    ),
-                )
-            )
 
     def _creation_message(self):
         return self._fallback_lang().env._(

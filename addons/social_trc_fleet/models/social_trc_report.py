@@ -41,7 +41,7 @@ class SocialTrcReport(models.Model):
     only; the response times run in the office's working time."""
 
     _name = "social.trc.report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "social.trc.workflow.mixin"]
     _description = "Complaint (Pengaduan)"
     _order = "date_received desc, id desc"
     _check_company_auto = True
@@ -285,20 +285,6 @@ class SocialTrcReport(models.Model):
         if "urgency_id" in vals or "date_received" in vals:
             self._update_response_standards()
         return res
-
-    def _check_workflow_fields(self, vals):
-        forbidden = self._WORKFLOW_FIELDS.intersection(vals)
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a complaint are set by its buttons only, "
-                    "never directly.",
-                    fields=", ".join(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in sorted(forbidden)
-                    ),
-                )
-            )
 
     def _creation_message(self):
         return self._fallback_lang().env._(

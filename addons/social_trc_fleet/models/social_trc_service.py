@@ -31,7 +31,7 @@ class SocialTrcService(models.Model):
     out only within a signed assignment letter naming them."""
 
     _name = "social.trc.service"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "social.trc.workflow.mixin"]
     _description = "TRC Service"
     _order = "date_planned_start desc, id desc"
     _check_company_auto = True
@@ -134,20 +134,6 @@ class SocialTrcService(models.Model):
                     )
                 )
         return super().write(vals)
-
-    def _check_workflow_fields(self, vals):
-        forbidden = self._WORKFLOW_FIELDS.intersection(vals)
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a service are set by its buttons only, never "
-                    "directly.",
-                    fields=", ".join(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in sorted(forbidden)
-                    ),
-                )
-            )
 
     def _creation_message(self):
         return self._fallback_lang().env._(

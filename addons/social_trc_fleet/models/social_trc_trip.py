@@ -33,7 +33,12 @@ class SocialTrcTrip(models.Model):
     dispatchers booking at the same moment cannot both succeed."""
 
     _name = "social.trc.trip"
-    _inherit = ["mail.thread", "mail.activity.mixin", "social.dpa.chargeable.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "social.dpa.chargeable.mixin",
+        "social.trc.workflow.mixin",
+    ]
     _description = "TRC Vehicle Trip"
     _order = "date_departure desc, id desc"
     _check_company_auto = True
@@ -283,19 +288,6 @@ class SocialTrcTrip(models.Model):
         if booking.intersection(vals):
             self._flush_translating_overlap()
         return res
-
-    def _check_workflow_fields(self, vals):
-        forbidden = self._WORKFLOW_FIELDS.intersection(vals)
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a trip are set by its buttons only, never directly.",
-                    fields=", ".join(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in sorted(forbidden)
-                    ),
-                )
-            )
 
     def _check_locked_fields(self, vals):
         for trip in self:
