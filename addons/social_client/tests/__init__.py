@@ -11,3 +11,4 @@ from . import test_region
 from . import test_tour
 from . import test_service_time
 from . import test_overview
+from . import test_letter_date

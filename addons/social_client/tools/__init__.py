@@ -1,2 +1,3 @@
 from . import nik
 from . import client_input
+from . import letter_date

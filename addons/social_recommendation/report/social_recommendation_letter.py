@@ -2,22 +2,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.social_recommendation import PRINTABLE_STATES
+from odoo.addons.social_client.tools.letter_date import format_letter_date
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from ..models.social_recommendation import PRINTABLE_STATES
 
 
 class SocialRecommendationLetter(models.AbstractModel):
@@ -34,9 +21,7 @@ class SocialRecommendationLetter(models.AbstractModel):
     @api.model
     def _format_date_id(self, value):
         """An Indonesian official letter writes dates as 5 Januari 2025."""
-        if not value:
-            return ""
-        return f"{value.day} {MONTHS_ID[value.month - 1]} {value.year}"
+        return format_letter_date(value)
 
     @api.model
     def _local_date(self, record, value=None):

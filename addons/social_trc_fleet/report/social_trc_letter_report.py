@@ -2,20 +2,7 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from odoo.addons.social_client.tools.letter_date import format_letter_date
 
 
 class SocialTrcLetterReport(models.AbstractModel):
@@ -26,9 +13,7 @@ class SocialTrcLetterReport(models.AbstractModel):
 
     @api.model
     def _format_date_id(self, value):
-        if not value:
-            return ""
-        return f"{value.day} {MONTHS_ID[value.month - 1]} {value.year}"
+        return format_letter_date(value)
 
     @api.model
     def _get_report_values(self, docids, data=None):
